@@ -1,0 +1,3 @@
+; Declarations inside bodies, for the types of locals (method and map resolution).
+(short_var_declaration) @short
+(var_spec) @var

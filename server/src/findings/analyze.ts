@@ -1,0 +1,99 @@
+// The engine entry point the CLI and the language server call: discover → load packages (facts
+// cached per file text) → call graph → rules → suppressions. A rule that throws becomes an
+// internal-error finding and the others still run.
+import * as path from 'node:path';
+import type { Config } from '../config/config';
+import { buildCallGraph, type WorkspaceIndex } from '../graph/callgraph';
+import { discover, type FolderFiles } from '../model/discover';
+import type { CUnitFacts, GoFileFacts } from '../model/facts';
+import { defaultReadFile, loadFolder, type Package } from '../model/package';
+import type { ParserBackend } from '../parse/backend';
+import { RULES, RULE_IDS } from '../rules/registry';
+import { compareFindings, findingKey, type Finding } from './finding';
+import { applySuppressions } from './suppress';
+
+export interface AnalyzeOptions {
+  backend: ParserBackend;
+  config: Config;
+  /** Folders (walked like ./...) or files. */
+  paths: string[];
+  /** Bounds #include following and module lookup; defaults to the first path's folder. */
+  workspaceRoot?: string;
+  readFile?: (file: string) => string;
+  cache?: Map<string, { text: string; facts: GoFileFacts | CUnitFacts }>;
+}
+
+export interface AnalysisStats {
+  packages: number; goFiles: number; cFiles: number; functions: number;
+  edges: Record<string, number>; unresolvedCalls: number; externalCalls: number; findings: number;
+}
+
+export interface AnalysisResult { findings: Finding[]; problems: string[]; stats: AnalysisStats; packages: Package[]; index: WorkspaceIndex }
+
+export function analyze(opts: AnalyzeOptions): AnalysisResult {
+  const problems: string[] = [];
+  const root = opts.workspaceRoot ?? path.resolve(opts.paths[0] ?? '.');
+  const excluded = excludeMatcher(opts.config.exclude, root);
+  const found = discover(opts.paths, excluded);
+  problems.push(...found.problems);
+  const packages = loadPackages(found.folders, opts, root, problems);
+  return analyzePackages(packages, opts.config, problems);
+}
+
+export function loadPackages(folders: FolderFiles[], opts: AnalyzeOptions, root: string, problems: string[]): Package[] {
+  const packages: Package[] = [];
+  for (const folder of folders) {
+    packages.push(...loadFolder(folder, {
+      backend: opts.backend, target: { goos: opts.config.goos, goarch: opts.config.goarch }, readFile: opts.readFile ?? defaultReadFile,
+      maxFileBytes: opts.config.maxFileBytes, workspaceRoot: root, problem: (m) => problems.push(m), cache: opts.cache,
+    }));
+  }
+  return packages;
+}
+
+export function analyzePackages(packages: Package[], config: Config, problems: string[] = []): AnalysisResult {
+  const index = buildCallGraph(packages);
+  const raw: Finding[] = [];
+  for (const rule of RULES) {
+    const setting = config.rules[rule.id];
+    if (setting === 'off') continue;
+    try {
+      rule.run({
+        index, config,
+        report: (f) => raw.push({ severity: setting ?? rule.severity, related: [], fixes: [], ...f }),
+      });
+    } catch (e) {
+      problems.push(`internal error in rule ${rule.id}: ${(e as Error).stack ?? e}`);
+    }
+  }
+  const unique = new Map<string, Finding>();
+  for (const f of raw) if (!unique.has(findingKey(f))) unique.set(findingKey(f), f);
+  const findings = applySuppressions([...unique.values()], packages, RULE_IDS)
+    .filter((f) => config.rules[f.rule] !== 'off')
+    .sort(compareFindings);
+  const g = index.graph;
+  return {
+    findings, problems, packages, index,
+    stats: {
+      packages: packages.length,
+      goFiles: packages.reduce((n, p) => n + p.goFiles.length, 0),
+      cFiles: packages.reduce((n, p) => n + p.cFiles.length, 0),
+      functions: g.nodes.length, edges: { ...g.stats.edges }, unresolvedCalls: g.stats.unresolved, externalCalls: g.stats.external,
+      findings: findings.length,
+    },
+  };
+}
+
+/** `exclude` entries are globs relative to the root (`*` within a segment, `**` across). */
+function excludeMatcher(patterns: string[], root: string): (p: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const regexes = patterns.map((p) => new RegExp('^' + p.split('**').map((part) => part.split('*').map(escape).join('[^/]*')).join('.*') + '(/.*)?$'));
+  return (p) => {
+    const rel = path.relative(root, p).split(path.sep).join('/');
+    return regexes.some((r) => r.test(rel));
+  };
+}
+
+function escape(s: string): string {
+  return s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,250 @@
+// Go tree → GoFileFacts: functions (closures included), calls, directives, types, locals, and the
+// preamble's C (parsed in place through includedRanges so its offsets are the Go file's).
+import type { ParserBackend, SyntaxNode } from '../parse/backend';
+import { findPreambles } from '../parse/preamble';
+import { extractCUnit } from './extract-c';
+import type { GoCallee, GoFileFacts, GoFunc, GoTypeDecl, IgnoreComment, Span } from './facts';
+import { baseTypeName, goArgFlow, goGuard, paramList, typeText, valueRef } from './go-types';
+import { assignToEnclosing, lineStartOf, named, parseIgnore, span } from './syntax-util';
+
+const LOG_PANICS = new Set(['Panic', 'Panicf', 'Panicln']);
+
+export function extractGo(backend: ParserBackend, text: string, isTestFile: boolean): GoFileFacts {
+  const tree = backend.parse('go', text);
+  try {
+    return extractFromTree(backend, tree.root, text, isTestFile);
+  } finally {
+    tree.dispose();
+  }
+}
+
+function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string, isTestFile: boolean): GoFileFacts {
+  const facts: GoFileFacts = {
+    packageName: '', imports: [], funcs: [], types: [], vars: {}, linknames: [], ignores: [], cPointerUses: [],
+    errors: root.hasError ? 1 : 0,
+  };
+  const comments = backend.matches('go', 'comments', root).map((m) => m.captures[0].node);
+  readComments(comments, text, facts);
+  readTopLevel(root, facts);
+
+  const funcNodes = backend.matches('go', 'functions', root).map((m) => m.captures[0].node).sort((a, b) => a.startIndex - b.startIndex);
+  const funcSpans = funcNodes.map(span);
+  const literalCount = new Map<number, number>();
+  funcNodes.forEach((node) => facts.funcs.push(newFunc(node, text, isTestFile)));
+  // Half an offset before its own start, a literal sees only the functions around it.
+  assignToEnclosing(funcSpans, funcNodes.map((n, i) => ({ start: n.startIndex - 0.5, i })), (item, parent) => {
+    const f = facts.funcs[item.i];
+    const n = (literalCount.get(parent) ?? 0) + 1;
+    literalCount.set(parent, n);
+    f.parent = parent;
+    f.key = f.name = `${facts.funcs[parent].key}$lit${n}`;
+  });
+  attachDocDirectives(facts.funcs, funcNodes, comments, text);
+  readLocals(backend, root, funcSpans, facts);
+  readCalls(backend, root, funcNodes, funcSpans, facts);
+
+  const preamble = findPreambles(root, text).filter((p) => p.cRanges.length > 0);
+  if (preamble.length > 0) {
+    facts.preamble = extractCUnit(backend, text, preamble.flatMap((p) => p.cRanges));
+  }
+  return facts;
+}
+
+function readComments(comments: SyntaxNode[], text: string, facts: GoFileFacts): void {
+  for (const c of comments) {
+    const t = c.text;
+    if (t.startsWith('//go:linkname ')) {
+      const [, local, target] = t.split(/\s+/);
+      if (local) facts.linknames.push({ local, target: target ?? '', span: span(c) });
+    } else if (t.startsWith('//go:build ')) {
+      facts.buildConstraint ??= t.slice('//go:build '.length).trim();
+    } else if (t.includes('g0guard:ignore')) {
+      const ig = parseIgnore(t);
+      if (ig) facts.ignores.push({ ...ig, line: -1, span: span(c) } as IgnoreComment);
+    }
+  }
+  void text;
+}
+
+function readTopLevel(root: SyntaxNode, facts: GoFileFacts): void {
+  for (const decl of named(root)) {
+    if (decl.type === 'package_clause') facts.packageName = named(decl)[0]?.text ?? '';
+    else if (decl.type === 'import_declaration') {
+      const list = named(decl).find((n) => n.type === 'import_spec_list');
+      for (const spec of named(list ?? decl).filter((n) => n.type === 'import_spec')) {
+        const path = spec.childForFieldName('path')?.text.slice(1, -1) ?? '';
+        facts.imports.push({ name: spec.childForFieldName('name')?.text, path, span: span(spec) });
+      }
+    } else if (decl.type === 'type_declaration') {
+      for (const spec of named(decl).filter((n) => n.type === 'type_spec' || n.type === 'type_alias')) facts.types.push(typeDecl(spec));
+    } else if (decl.type === 'var_declaration') {
+      for (const spec of varSpecs(decl)) Object.assign(facts.vars, specTypes(spec));
+    }
+  }
+}
+
+function varSpecs(decl: SyntaxNode): SyntaxNode[] {
+  const list = named(decl).find((n) => n.type === 'var_spec_list');
+  return named(list ?? decl).filter((n) => n.type === 'var_spec');
+}
+
+function typeDecl(spec: SyntaxNode): GoTypeDecl {
+  const typeNode = spec.childForFieldName('type');
+  const decl: GoTypeDecl = { name: spec.childForFieldName('name')?.text ?? '', kind: 'other', underlying: typeText(typeNode), methods: [], fields: {} };
+  if (typeNode?.type === 'interface_type') {
+    decl.kind = 'interface';
+    for (const m of named(typeNode).filter((n) => n.type === 'method_elem')) {
+      decl.methods.push({ name: m.childForFieldName('name')?.text ?? '', arity: paramList(m.childForFieldName('parameters')).length });
+    }
+  } else if (typeNode?.type === 'struct_type') {
+    decl.kind = 'struct';
+    const list = named(typeNode).find((n) => n.type === 'field_declaration_list');
+    for (const field of named(list)) {
+      const type = typeText(field.childForFieldName('type'));
+      const names = named(field).filter((n) => n.type === 'field_identifier');
+      if (names.length === 0) decl.fields[baseTypeName(type).name.split('.').pop()!] = type; // embedded
+      for (const n of names) decl.fields[n.text] = type;
+    }
+  } else if (typeNode?.type === 'map_type') decl.kind = 'map';
+  return decl;
+}
+
+/** Types a var_spec or short declaration gives its names, where the syntax shows them. */
+function specTypes(spec: SyntaxNode): Record<string, string> {
+  const out: Record<string, string> = {};
+  const declared = spec.childForFieldName('type');
+  const names = spec.type === 'var_spec' ? named(spec).filter((n) => n.type === 'identifier') : named(spec.childForFieldName('left'));
+  const values = named(spec.type === 'var_spec' ? spec.childForFieldName('value') : spec.childForFieldName('right'));
+  names.forEach((n, i) => {
+    const t = declared ? typeText(declared) : values.length === names.length ? inferType(values[i]) : '';
+    if (t && n.text !== '_') out[n.text] = t;
+  });
+  return out;
+}
+
+function inferType(value: SyntaxNode): string {
+  if (value.type === 'composite_literal') return typeText(value.childForFieldName('type'));
+  if (value.type === 'unary_expression' && value.childForFieldName('operator')?.text === '&') {
+    const inner = value.childForFieldName('operand');
+    if (inner?.type === 'composite_literal') return '*' + typeText(inner.childForFieldName('type'));
+  }
+  if (value.type === 'call_expression') {
+    const fn = value.childForFieldName('function')?.text;
+    const first = named(value.childForFieldName('arguments'))[0];
+    if (fn === 'new' && first) return '*' + typeText(first);
+    if (fn === 'make' && first) return typeText(first);
+    if (fn === 'log.New' || fn === 'log.Default') return '*log.Logger';
+  }
+  return '';
+}
+
+function newFunc(node: SyntaxNode, text: string, isTestFile: boolean): GoFunc {
+  const nameNode = node.childForFieldName('name');
+  const name = nameNode?.text ?? '';
+  let recv: GoFunc['recv'];
+  if (node.type === 'method_declaration') {
+    const r = paramList(node.childForFieldName('receiver'))[0];
+    if (r) { const b = baseTypeName(r.type); recv = { type: b.name, pointer: b.pointer, name: r.name }; }
+  }
+  const params = paramList(node.childForFieldName('parameters'));
+  const body = node.childForFieldName('body');
+  const guards = [];
+  for (const stmt of named(named(body)[0])) {
+    const g = goGuard(stmt, params);
+    if (g) guards.push(g);
+  }
+  return {
+    key: recv ? `${recv.type}.${name}` : name, name, recv, span: span(node), nameSpan: span(nameNode ?? node),
+    directiveAt: lineStartOf(text, node.startIndex), directives: [], hasBody: body !== null,
+    params, results: paramList(node.childForFieldName('result')), calls: [], panics: [], callsRecover: false,
+    topDefers: [], locals: {}, guards, ops: [], isTestFile,
+  };
+}
+
+/** Directives in the doc comment group right above each declaration (`//export`, `//go:norace` …). */
+function attachDocDirectives(funcs: GoFunc[], nodes: SyntaxNode[], comments: SyntaxNode[], text: string): void {
+  let ci = 0;
+  nodes.forEach((node, i) => {
+    if (node.type === 'func_literal') return;
+    while (ci < comments.length && comments[ci].endIndex <= node.startIndex) ci++;
+    let next = node.startIndex;
+    for (let k = ci - 1; k >= 0; k--) {
+      const c = comments[k];
+      if (!/^[ \t\r]*\n?[ \t\r]*$/.test(text.slice(c.endIndex, next))) break;
+      const t = c.text;
+      if (t.startsWith('//go:') || t.startsWith('//g0guard:')) funcs[i].directives.push(t.slice(2).split(/\s+/)[0]);
+      else if (t.startsWith('//export ')) funcs[i].exportName = t.slice('//export '.length).trim().split(/\s+/)[0];
+      next = c.startIndex;
+    }
+  });
+}
+
+function readLocals(backend: ParserBackend, root: SyntaxNode, funcSpans: Span[], facts: GoFileFacts): void {
+  const decls = backend.matches('go', 'locals', root).map((m) => m.captures[0].node);
+  const items = decls.map((node) => ({ start: node.startIndex, node })).sort((a, b) => a.start - b.start);
+  assignToEnclosing(funcSpans, items, (item, f) => Object.assign(facts.funcs[f].locals, specTypes(item.node)));
+}
+
+function readCalls(backend: ParserBackend, root: SyntaxNode, funcNodes: SyntaxNode[], funcSpans: Span[], facts: GoFileFacts): void {
+  const logAlias = logImportName(facts);
+  const literalIndex = new Map<number, number>(funcNodes.map((n, i) => [n.startIndex, i]));
+  // `func(){...}()` starts where its literal starts: half an offset earlier it belongs to the caller.
+  const calls = backend.matches('go', 'calls', root).map((m) => ({
+    start: m.captures[0].node.startIndex - 0.5,
+    call: m.captures.find((c) => c.name === 'call')!.node,
+    callee: m.captures.find((c) => c.name === 'callee')!.node,
+    args: m.captures.find((c) => c.name === 'args')!.node,
+  })).sort((a, b) => a.start - b.start);
+  assignToEnclosing(funcSpans, calls, ({ call, callee, args }, fi) => {
+    const f = facts.funcs[fi];
+    const target = calleeOf(callee, literalIndex);
+    const argNodes = named(args);
+    const parentType = call.parent?.type;
+    f.calls.push({
+      span: span(call), callee: target, argCount: argNodes.length, args: argNodes.map((a) => goArgFlow(a, f.params)),
+      go: parentType === 'go_statement', defer: parentType === 'defer_statement',
+    });
+    if (target.kind === 'ident' && target.name === 'panic') f.panics.push({ span: span(call), what: 'panic' });
+    if (target.kind === 'ident' && target.name === 'recover') f.callsRecover = true;
+    if (target.kind === 'selector' && LOG_PANICS.has(target.name) && target.base.kind === 'ident') {
+      const base = target.base.name;
+      const t = f.locals[base] ?? f.params.find((p) => p.name === base)?.type ?? facts.vars[base];
+      if ((logAlias && base === logAlias) || t === '*log.Logger' || t === 'log.Logger') f.panics.push({ span: span(call), what: `${base}.${target.name}` });
+    }
+    if (parentType === 'defer_statement' && isTopLevelStatement(call.parent!)) f.topDefers.push(target);
+  });
+  const uses = backend.matches('go', 'c-values', root).map((m) => m.captures.find((c) => c.name === 'use')!.node);
+  for (const use of uses) {
+    const parent = use.parent;
+    if (parent?.type === 'call_expression' && parent.childForFieldName('function')?.startIndex === use.startIndex) continue;
+    let conv = parent?.parent?.type === 'call_expression' ? parent.parent.childForFieldName('function') : null;
+    while (conv?.type === 'parenthesized_expression' && named(conv).length === 1) conv = named(conv)[0];
+    const typeName = conv?.type === 'selector_expression' && conv.text.startsWith('C.') ? conv.text.slice(2) : undefined;
+    facts.cPointerUses.push({ name: use.childForFieldName('field')!.text, typeName, span: span(use) });
+  }
+}
+
+function calleeOf(node: SyntaxNode, literalIndex: Map<number, number>): GoCallee {
+  while (node.type === 'parenthesized_expression' && named(node).length === 1) node = named(node)[0];
+  if (node.type === 'identifier') return { kind: 'ident', name: node.text };
+  if (node.type === 'selector_expression') {
+    const operand = node.childForFieldName('operand');
+    const field = node.childForFieldName('field');
+    if (operand && field) return { kind: 'selector', base: valueRef(operand), name: field.text };
+  }
+  if (node.type === 'func_literal') return { kind: 'literal', literal: literalIndex.get(node.startIndex)! };
+  return { kind: 'dynamic' };
+}
+
+/** A statement directly in a function body (not nested in an if, loop or block). */
+function isTopLevelStatement(stmt: SyntaxNode): boolean {
+  const list = stmt.parent;
+  const block = list?.type === 'statement_list' ? list.parent : list;
+  const owner = block?.parent?.type;
+  return block?.type === 'block' && (owner === 'function_declaration' || owner === 'method_declaration' || owner === 'func_literal');
+}
+
+function logImportName(facts: GoFileFacts): string | undefined {
+  const imp = facts.imports.find((i) => i.path === 'log');
+  return imp ? imp.name ?? 'log' : undefined;
+}

@@ -1,0 +1,131 @@
+// Plain facts extracted from one file's trees: no tree-sitter objects past this point, so the
+// package model, the graph and the rules work the same whatever backend parsed the text.
+import type { TextRange } from '../parse/backend';
+
+export type Span = TextRange;
+
+/** How a call argument carries a caller's parameter: `p`, `p+1`, `C.int(p-2)` … (for depth bounds). */
+export interface ArgFlow { param: number; delta: number }
+
+/** A guard `if p >= limit { return }` at the top level of a body: the recursion stops at `limit`. */
+export interface DepthGuard { param: number; limit: number }
+
+/** A value a method is called on or a field is read from, as far as syntax tells. */
+export type ValueRef =
+  | { kind: 'ident'; name: string }
+  | { kind: 'field'; base: ValueRef; name: string }
+  | { kind: 'other' };
+
+export type GoCallee =
+  | { kind: 'ident'; name: string }
+  | { kind: 'selector'; base: ValueRef; name: string }
+  | { kind: 'literal'; literal: number }
+  | { kind: 'dynamic' };
+
+export interface GoCall {
+  span: Span;
+  callee: GoCallee;
+  argCount: number;
+  args: (ArgFlow | null)[];
+  /** The call is the operand of a `go` statement: it runs on a fresh goroutine and stack. */
+  go: boolean;
+  defer: boolean;
+}
+
+export interface GoParam { name: string; type: string }
+
+/** Operations the g0 rules care about, located in the function that contains them. */
+export interface GoOp { kind: string; span: Span; detail?: string; ref?: ValueRef; type?: string }
+
+export interface GoFunc {
+  /** Unique within the package: `Name`, `Type.Name`, or `<parent>$lit<n>`. */
+  key: string;
+  name: string;
+  recv?: { type: string; pointer: boolean; name: string };
+  /** Index of the enclosing function for a func literal. */
+  parent?: number;
+  span: Span;
+  nameSpan: Span;
+  /** Where a new directive line goes: the start of the `func` line, below the doc comment. */
+  directiveAt: number;
+  directives: string[];
+  /** False for a bodyless declaration (implemented by assembly or by //go:linkname). */
+  hasBody: boolean;
+  exportName?: string;
+  params: GoParam[];
+  results: GoParam[];
+  calls: GoCall[];
+  /** Explicit panics: `panic(...)`, `log.Panic*`, `(*log.Logger).Panic*`. */
+  panics: { span: Span; what: string }[];
+  /** The body calls recover() directly (not in a nested literal). */
+  callsRecover: boolean;
+  /** Deferred calls that are statements of the body's top level. */
+  topDefers: GoCallee[];
+  locals: Record<string, string>;
+  guards: DepthGuard[];
+  ops: GoOp[];
+  isTestFile: boolean;
+}
+
+export interface GoTypeDecl {
+  name: string;
+  kind: 'interface' | 'struct' | 'map' | 'other';
+  underlying: string;
+  methods: { name: string; arity: number }[];
+  fields: Record<string, string>;
+}
+
+export interface LinknameDirective { local: string; target: string; span: Span }
+export interface IgnoreComment { rule: string; reason: string; line: number; span: Span }
+
+export interface CParam { name: string; type: string }
+
+export type CCallee = { kind: 'direct'; name: string } | { kind: 'indirect'; typeName?: string; text: string };
+
+export interface CCall { span: Span; callee: CCallee; argCount: number; args: (ArgFlow | null)[] }
+
+export interface FrameItem { kind: 'alloca' | 'vla' | 'array'; span: Span; bytes: number | null; what: string }
+
+export interface CFunc {
+  name: string;
+  isStatic: boolean;
+  span: Span;
+  nameSpan: Span;
+  params: CParam[];
+  calls: CCall[];
+  /** Estimated bytes of one activation: locals with a known size plus saved registers. */
+  frameBytes: number;
+  frameItems: FrameItem[];
+  guards: DepthGuard[];
+  /** pthread_create start routines named in this function. */
+  threadStarts: string[];
+}
+
+/** A function name used as a value (its address taken), maybe with the pointer type it became. */
+export interface FuncPointerUse { name: string; typeName?: string; span: Span }
+
+export interface CUnitFacts {
+  funcs: CFunc[];
+  pointerUses: FuncPointerUse[];
+  includes: { path: string; system: boolean; span: Span }[];
+  /** Prototypes and typedefs of function-pointer types: typedef name → arity. */
+  fnPointerTypes: Record<string, number>;
+  ignores: IgnoreComment[];
+  errors: number;
+}
+
+export interface GoFileFacts {
+  packageName: string;
+  imports: { name?: string; path: string; span: Span }[];
+  buildConstraint?: string;
+  funcs: GoFunc[];
+  types: GoTypeDecl[];
+  vars: Record<string, string>;
+  linknames: LinknameDirective[];
+  ignores: IgnoreComment[];
+  /** `C.name` used as a value (passed or converted, not called). */
+  cPointerUses: FuncPointerUse[];
+  /** The preamble's C, parsed in place (offsets are the Go file's). */
+  preamble?: CUnitFacts;
+  errors: number;
+}

@@ -1,0 +1,113 @@
+// Reading Go types, parameters and expressions off the syntax: what the call graph needs to resolve
+// methods and to follow a depth counter around a cycle (no type checker: unknown stays unknown).
+import type { SyntaxNode } from '../parse/backend';
+import type { ArgFlow, DepthGuard, GoParam, ValueRef } from './facts';
+import { intLiteral, named } from './syntax-util';
+
+export function typeText(node: SyntaxNode | null): string {
+  return node ? node.text.replace(/\s+/g, ' ') : '';
+}
+
+/** Parameters of a parameter_list, one entry per name (`a, b int` gives two). */
+export function paramList(list: SyntaxNode | null): GoParam[] {
+  const out: GoParam[] = [];
+  if (!list) return out;
+  if (list.type !== 'parameter_list') return [{ name: '', type: typeText(list) }]; // a bare result type
+  for (const decl of named(list)) {
+    const type = typeText(decl.childForFieldName('type'));
+    const names = named(decl).filter((n) => n.type === 'identifier');
+    if (names.length === 0) out.push({ name: '', type: decl.type === 'variadic_parameter_declaration' ? '...' + type : type });
+    for (const n of names) out.push({ name: n.text, type: decl.type === 'variadic_parameter_declaration' ? '...' + type : type });
+  }
+  return out;
+}
+
+/** The named type of a receiver or variable: `*pkg.T[K]` → `pkg.T`, plus whether it was a pointer. */
+export function baseTypeName(type: string): { name: string; pointer: boolean } {
+  const pointer = type.startsWith('*');
+  const name = type.replace(/^\*+/, '').replace(/\[.*$/, '').trim();
+  return { name, pointer };
+}
+
+export function valueRef(node: SyntaxNode): ValueRef {
+  if (node.type === 'identifier') return { kind: 'ident', name: node.text };
+  if (node.type === 'parenthesized_expression') { const inner = named(node)[0]; return inner ? valueRef(inner) : { kind: 'other' }; }
+  if (node.type === 'selector_expression') {
+    const operand = node.childForFieldName('operand');
+    const field = node.childForFieldName('field');
+    if (operand && field) return { kind: 'field', base: valueRef(operand), name: field.text };
+  }
+  if (node.type === 'unary_expression' && node.childForFieldName('operator')?.text === '*') {
+    const operand = node.childForFieldName('operand');
+    if (operand) return valueRef(operand);
+  }
+  return { kind: 'other' };
+}
+
+const CONVERSIONS = new Set(['int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr']);
+const C_SCALARS = /^(u?char|s?char|u?short|u?int|u?long|u?longlong|float|double|size_t|.*_t)$/;
+
+/** Strips parentheses and integer conversions (`int(x)`, `C.int(x)`). */
+function unwrapConversion(node: SyntaxNode): SyntaxNode {
+  for (;;) {
+    if (node.type === 'parenthesized_expression' && named(node).length === 1) { node = named(node)[0]; continue; }
+    if (node.type === 'call_expression') {
+      const fn = node.childForFieldName('function');
+      const args = named(node.childForFieldName('arguments'));
+      if (fn && args.length === 1 && isConversion(fn)) { node = args[0]; continue; }
+    }
+    return node;
+  }
+}
+
+function isConversion(fn: SyntaxNode): boolean {
+  if (fn.type === 'identifier') return CONVERSIONS.has(fn.text);
+  if (fn.type === 'selector_expression') {
+    return fn.childForFieldName('operand')?.text === 'C' && C_SCALARS.test(fn.childForFieldName('field')?.text ?? '');
+  }
+  return false;
+}
+
+/** How an argument expression carries one of the caller's parameters (`p`, `p+1`, `C.int(p-1)`). */
+export function goArgFlow(arg: SyntaxNode, params: GoParam[]): ArgFlow | null {
+  const e = unwrapConversion(arg);
+  if (e.type === 'identifier') {
+    const i = params.findIndex((p) => p.name === e.text);
+    return i >= 0 ? { param: i, delta: 0 } : null;
+  }
+  if (e.type === 'binary_expression') {
+    const op = e.childForFieldName('operator')?.text;
+    const left = e.childForFieldName('left'), right = e.childForFieldName('right');
+    if (!left || !right || (op !== '+' && op !== '-')) return null;
+    const k = intLiteral(unwrapConversion(right).text);
+    const inner = k === null ? null : goArgFlow(left, params);
+    if (inner && k !== null) return { param: inner.param, delta: inner.delta + (op === '+' ? k : -k) };
+  }
+  return null;
+}
+
+/** `if p >= N { return }` (or `>`, or mirrored) at the top level of a body. */
+export function goGuard(stmt: SyntaxNode, params: GoParam[]): DepthGuard | null {
+  if (stmt.type !== 'if_statement' || stmt.childForFieldName('initializer')) return null;
+  const cond = stmt.childForFieldName('condition');
+  const body = stmt.childForFieldName('consequence');
+  if (!cond || !body || !/\breturn\b/.test(body.text) || cond.type !== 'binary_expression') return null;
+  return guardFrom(cond, (n) => goArgFlow(n, params));
+}
+
+/** Shared by Go and C: reads `p >= N`, `p > N`, `N <= p`, `N < p` into a stop limit for parameter p. */
+export function guardFrom(cond: SyntaxNode, flow: (n: SyntaxNode) => ArgFlow | null): DepthGuard | null {
+  const op = cond.childForFieldName('operator')?.text;
+  const left = cond.childForFieldName('left'), right = cond.childForFieldName('right');
+  if (!left || !right || !op) return null;
+  const strip = (n: SyntaxNode) => (n.type === 'parenthesized_expression' && named(n).length === 1 ? named(n)[0] : n);
+  const attempt = (v: SyntaxNode, lit: SyntaxNode, strict: boolean): DepthGuard | null => {
+    const f = flow(v);
+    const k = intLiteral(strip(lit).text);
+    if (!f || f.delta !== 0 || k === null) return null;
+    return { param: f.param, limit: strict ? k + 1 : k };
+  };
+  if (op === '>=' || op === '>') return attempt(left, right, op === '>');
+  if (op === '<=' || op === '<') return attempt(right, left, op === '<');
+  return null;
+}

@@ -1,0 +1,49 @@
+// Small helpers over syntax nodes shared by the Go and C extractors.
+import type { SyntaxNode } from '../parse/backend';
+import type { Span } from './facts';
+
+export function span(node: SyntaxNode): Span {
+  return { start: node.startIndex, end: node.endIndex };
+}
+
+export function named(node: SyntaxNode | null | undefined): SyntaxNode[] {
+  return node ? node.namedChildren.filter((n) => n.type !== 'comment') : [];
+}
+
+/** Pairs each item with the innermost function whose span contains it (both lists sorted by start). */
+export function assignToEnclosing<T extends { start: number }>(funcs: Span[], items: T[], visit: (item: T, func: number) => void): void {
+  const stack: number[] = [];
+  let next = 0;
+  for (const item of items) {
+    while (next < funcs.length && funcs[next].start <= item.start) {
+      while (stack.length && funcs[stack[stack.length - 1]].end <= funcs[next].start) stack.pop();
+      stack.push(next++);
+    }
+    while (stack.length && funcs[stack[stack.length - 1]].end <= item.start) stack.pop();
+    if (stack.length) visit(item, stack[stack.length - 1]);
+  }
+}
+
+/** Parses an integer literal of Go or C (decimal, hex, octal, binary, with _ and C suffixes). */
+export function intLiteral(text: string): number | null {
+  const t = text.replace(/_/g, '').replace(/[uUlL]+$/, '');
+  if (/^0[xX][0-9a-fA-F]+$/.test(t)) return parseInt(t.slice(2), 16);
+  if (/^0[bB][01]+$/.test(t)) return parseInt(t.slice(2), 2);
+  if (/^0[oO]?[0-7]+$/.test(t)) return parseInt(t.replace(/^0[oO]?/, ''), 8);
+  if (/^[0-9]+$/.test(t)) return parseInt(t, 10);
+  return null;
+}
+
+const IGNORE = /^(?:\/\/|\/\*)\s*g0guard:ignore(?:\s+(\S+))?(?:\s+(.*?))?\s*(?:\*\/)?\s*$/;
+
+/** `//g0guard:ignore RULE reason` in a Go or C comment, or null. */
+export function parseIgnore(comment: string): { rule: string; reason: string } | null {
+  const m = IGNORE.exec(comment.trim());
+  return m ? { rule: m[1] ?? '', reason: (m[2] ?? '').trim() } : null;
+}
+
+/** Offset of the start of the line holding `offset`. */
+export function lineStartOf(text: string, offset: number): number {
+  const i = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1));
+  return i + 1;
+}

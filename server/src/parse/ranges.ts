@@ -1,0 +1,19 @@
+// Converts UTF-16 text ranges into the includedRanges shape both bindings take (index + point).
+import { LineIndex } from '../text/line-index';
+import type { TextRange } from './backend';
+
+export interface TsRange {
+  startIndex: number; endIndex: number;
+  startPosition: { row: number; column: number }; endPosition: { row: number; column: number };
+}
+
+export function toTsRanges(text: string, ranges: TextRange[]): TsRange[] {
+  const index = new LineIndex(text);
+  return ranges.map((r) => {
+    const s = index.position(r.start), e = index.position(r.end);
+    return {
+      startIndex: r.start, endIndex: r.end,
+      startPosition: { row: s.line, column: s.character }, endPosition: { row: e.line, column: e.character },
+    };
+  });
+}

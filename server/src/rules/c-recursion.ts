@@ -1,0 +1,54 @@
+// c-recursion: C functions compiled by cgo that recurse run on g0 (hazards.md fact 5).
+import type { Edge } from '../graph/callgraph';
+import { depthBound } from '../graph/depth-bound';
+import { cycleText, hopsAsRelated } from '../graph/evidence';
+import { cycleThrough } from '../graph/paths';
+import { stronglyConnected } from '../graph/scc';
+import { formatBytes, MEASURED_ON, type Rule } from './rule';
+
+/** glibc's guard page below a thread stack: a bigger frame can jump it. */
+export const GUARD_PAGE_BYTES = 4096;
+
+export const cRecursion: Rule = {
+  id: 'c-recursion',
+  title: 'recursion in c code that runs on the system stack',
+  severity: 'warning',
+  doc: `C code called through cgo runs on the thread's system stack (g0), which never grows. C recursion there has the fixed RLIMIT_STACK budget (8 MiB by default with cgo linked): 300 levels × 8 KiB were fine and 1,200 × 8 KiB crashed (${MEASURED_ON}). Frames over 4 KiB can jump glibc's single 4 KiB guard page (Debian's gcc has no stack-clash protection) and silently corrupt a neighbouring thread's stack instead of crashing. macOS secondary threads have only 512 KiB (documented, not measured here).
+
+Safe: a depth bound that flows around the cycle (\`if (depth >= N) return;\` with \`depth + 1\` passed on) small enough that bound × frame fits the budget.
+
+Fix: bound the depth, or iterate with an explicit heap-allocated stack.`,
+  before: `static int height(node *n) {
+	if (!n) return 0;
+	return 1 + max(height(n->left), height(n->right)); // unbounded
+}`,
+  after: `static int height(node *n, int depth) {
+	if (depth >= 256) return -1; // bounded: 256 levels × frame fits g0
+	...
+}`,
+  run(ctx) {
+    const { graph } = ctx.index;
+    const follow = (e: Edge) => (e.kind === 'call' || e.kind === 'pointer') && graph.nodes[e.from].lang === 'c' && graph.nodes[e.to].lang === 'c';
+    const cNodes = graph.nodes.filter((n) => n.lang === 'c').map((n) => n.id);
+    for (const comp of stronglyConnected(graph, follow, cNodes)) {
+      const members = new Set(comp);
+      const internal = comp.flatMap((id) => graph.out[id].filter((e) => follow(e) && members.has(e.to)));
+      internal.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : a.span.start - b.span.start));
+      const first = internal[0];
+      const cycle = cycleThrough(graph, first, members, follow);
+      const perLevel = cycle.reduce((sum, h) => sum + (graph.nodes[h.from].c?.frameBytes ?? 0), 0);
+      const budget = ctx.config.stackBudgetBytes;
+      const bound = depthBound(graph, cycle);
+      if (bound !== null && bound * perLevel <= budget) continue;
+      const biggest = Math.max(...cycle.map((h) => graph.nodes[h.from].c?.frameBytes ?? 0));
+      const guard = biggest > GUARD_PAGE_BYTES ? `; a ${formatBytes(biggest)} frame can jump the ${formatBytes(GUARD_PAGE_BYTES)} guard page and corrupt another thread's stack silently` : '';
+      const message = bound === null
+        ? `C recursion ${cycleText(graph, cycle)} has no depth bound: each level takes ≈${perLevel} B of the system stack, so the ${formatBytes(budget)} budget lasts ≈${Math.floor(budget / perLevel).toLocaleString('en-US')} levels${guard}`
+        : `C recursion ${cycleText(graph, cycle)}: depth bound ${bound.toLocaleString('en-US')} × ≈${perLevel} B ≈ ${formatBytes(bound * perLevel)} exceeds the ${formatBytes(budget)} system-stack budget${guard}`;
+      ctx.report({
+        rule: this.id, file: first.file, span: first.span, message, related: hopsAsRelated(graph, cycle),
+        data: { bytesPerLevel: perLevel, depthBound: bound, budget, cycle: cycle.map((h) => graph.nodes[h.from].display) },
+      });
+    }
+  },
+};
