@@ -25,7 +25,11 @@ export interface FuncNode {
   cpp: boolean;
 }
 
-export interface Edge { from: number; to: number; kind: EdgeKind; file: SourceFile; span: Span; args: (ArgFlow | null)[] }
+export interface Edge {
+  from: number; to: number; kind: EdgeKind; file: SourceFile; span: Span; args: (ArgFlow | null)[];
+  /** Set when a Go call went through an interface (value-receiver wrappers matter on g0). */
+  viaInterface?: boolean;
+}
 
 export interface GraphStats { edges: Record<EdgeKind, number>; unresolved: number; external: number }
 

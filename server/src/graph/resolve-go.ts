@@ -27,7 +27,7 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex): void {
     const funcs = file.facts.funcs;
     funcs.forEach((f) => {
       const from = pi.goNodeOf.get(f)!;
-      const edge = (to: number, kind: EdgeKind, call: GoCall) => graph.addEdge({ from, to, kind, file, span: call.span, args: call.args });
+      const edge = (to: number, kind: EdgeKind, call: GoCall, viaInterface?: boolean) => graph.addEdge({ from, to, kind, file, span: call.span, args: call.args, viaInterface });
       for (const call of f.calls) {
         const kind: EdgeKind = call.go ? 'go' : 'call';
         const c = call.callee;
@@ -67,7 +67,7 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex): void {
             const m = graph.nodes[id].go!;
             return m.params.length === call.argCount && (f.isTestFile || !m.isTestFile);
           });
-          for (const to of targets) edge(to, kind, call);
+          for (const to of targets) edge(to, kind, call, true);
           if (targets.length === 0) graph.stats.unresolved++;
           continue;
         }
