@@ -48,10 +48,11 @@ func goVisit(n C.int) {
           const budget = ctx.config.stackBudgetBytes;
           const bound = depthBound(graph, cycle);
           if (bound !== null && bound * perLevel <= budget) continue;
-          const cost = `each level keeps ≈${perLevel} B of g0 stack (≈${ROUND_TRIP_BYTES} B per Go→C→Go round trip + ${cBytes} B of C frames)`;
+          const trips = crossings === 1 ? `≈${ROUND_TRIP_BYTES} B for the Go→C→Go round trip` : `${crossings} Go→C→Go round trips × ≈${ROUND_TRIP_BYTES} B`;
+          const perLevelText = `≈${perLevel.toLocaleString('en-US')} B of g0 stack per level (${trips} + ${cBytes.toLocaleString('en-US')} B of C frames)`;
           const message = bound === null
-            ? `Go↔C recursion ${cycleText(graph, cycle)} has no depth bound: ${cost}, so the ${formatBytes(budget)} g0 budget lasts ≈${Math.floor(budget / perLevel).toLocaleString('en-US')} levels; the usual end is a silent SIGSEGV (exit 139)`
-            : `Go↔C recursion ${cycleText(graph, cycle)}: depth bound ${bound.toLocaleString('en-US')} × ≈${perLevel} B ≈ ${formatBytes(bound * perLevel)} exceeds the ${formatBytes(budget)} g0 budget (${cost})`;
+            ? `Go↔C recursion ${cycleText(graph, cycle)} has no depth bound: ${perLevelText}, so the ${formatBytes(budget)} g0 budget lasts ≈${Math.floor(budget / perLevel).toLocaleString('en-US')} levels; the usual end is a silent SIGSEGV (exit 139)`
+            : `Go↔C recursion ${cycleText(graph, cycle)}: depth bound ${bound.toLocaleString('en-US')} × ${perLevelText} ≈ ${formatBytes(bound * perLevel)} exceeds the ${formatBytes(budget)} g0 budget`;
           ctx.report({
             rule: this.id, file: e.file, span: e.span, message, related: hopsAsRelated(graph, cycle),
             data: { bytesPerLevel: perLevel, depthBound: bound, budget, cycle: cycle.map((h) => graph.nodes[h.from].display) },

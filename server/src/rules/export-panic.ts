@@ -55,7 +55,7 @@ func goParse(p *C.char) (rc C.int) {
       ctx.report({
         rule: this.id, severity, file: node.file, span: node.nameSpan, message,
         related: [...hopsAsRelated(graph, path), { file: target.file, span: site.span, message: `${site.what} in ${target.display}` }],
-        data: { export: f.name, panicAt: `${target.file.path}:${line}`, cThread: !!thread, cppCaller: cppCaller?.display ?? null },
+        data: { export: f.name, panicAt: `${pathBase(target.file.path)}:${line}`, cThread: !!thread, cppCaller: cppCaller?.display ?? null },
       });
     }
   },
