@@ -3,13 +3,13 @@
 // internal-error finding and the others still run.
 import * as path from 'node:path';
 import type { Config } from '../config/config';
-import { buildCallGraph, type WorkspaceIndex } from '../graph/callgraph';
-import { discover, type FolderFiles } from '../model/discover';
-import type { CUnitFacts, GoFileFacts } from '../model/facts';
-import { defaultReadFile, loadFolder, type Package } from '../model/package';
+import type { WorkspaceIndex } from '../graph/callgraph';
+import { discover } from '../model/discover';
+import { defaultReadFile, loadFolder, type FactCache, type LoadOptions, type Package } from '../model/package';
 import type { ParserBackend } from '../parse/backend';
 import { RULES, RULE_IDS } from '../rules/registry';
 import { compareFindings, findingKey, type Finding } from './finding';
+import { scopeAndBuild } from './scope';
 import { applySuppressions } from './suppress';
 
 export interface AnalyzeOptions {
@@ -20,7 +20,7 @@ export interface AnalyzeOptions {
   /** Bounds #include following and module lookup; defaults to the first path's folder. */
   workspaceRoot?: string;
   readFile?: (file: string) => string;
-  cache?: Map<string, { text: string; facts: GoFileFacts | CUnitFacts }>;
+  cache?: FactCache;
 }
 
 export interface AnalysisStats {
@@ -36,23 +36,20 @@ export function analyze(opts: AnalyzeOptions): AnalysisResult {
   const excluded = excludeMatcher(opts.config.exclude, root);
   const found = discover(opts.paths, excluded);
   problems.push(...found.problems);
-  const packages = loadPackages(found.folders, opts, root, problems);
-  return analyzePackages(packages, opts.config, problems);
+  const loadOptions = loadOptionsFor(opts, root, problems);
+  const packages = found.folders.flatMap((folder) => loadFolder(folder, loadOptions));
+  return analyzePackages(packages, opts.config, problems, scopeAndBuild(packages, opts.config, loadOptions));
 }
 
-export function loadPackages(folders: FolderFiles[], opts: AnalyzeOptions, root: string, problems: string[]): Package[] {
-  const packages: Package[] = [];
-  for (const folder of folders) {
-    packages.push(...loadFolder(folder, {
-      backend: opts.backend, target: { goos: opts.config.goos, goarch: opts.config.goarch }, readFile: opts.readFile ?? defaultReadFile,
-      maxFileBytes: opts.config.maxFileBytes, workspaceRoot: root, problem: (m) => problems.push(m), cache: opts.cache,
-    }));
-  }
-  return packages;
+export function loadOptionsFor(opts: AnalyzeOptions, root: string, problems: string[]): LoadOptions {
+  return {
+    backend: opts.backend, target: { goos: opts.config.goos, goarch: opts.config.goarch }, readFile: opts.readFile ?? defaultReadFile,
+    maxFileBytes: opts.config.maxFileBytes, workspaceRoot: root, problem: (m) => problems.push(m), cache: opts.cache,
+  };
 }
 
-export function analyzePackages(packages: Package[], config: Config, problems: string[] = []): AnalysisResult {
-  const index = buildCallGraph(packages);
+/** Runs the rules over loaded packages; `index` is the graph scopeAndBuild() made for them. */
+export function analyzePackages(packages: Package[], config: Config, problems: string[], index: WorkspaceIndex): AnalysisResult {
   const raw: Finding[] = [];
   for (const rule of RULES) {
     const setting = config.rules[rule.id];
@@ -85,7 +82,7 @@ export function analyzePackages(packages: Package[], config: Config, problems: s
 }
 
 /** `exclude` entries are globs relative to the root (`*` within a segment, `**` across). */
-function excludeMatcher(patterns: string[], root: string): (p: string) => boolean {
+export function excludeMatcher(patterns: string[], root: string): (p: string) => boolean {
   if (patterns.length === 0) return () => false;
   const regexes = patterns.map((p) => new RegExp('^' + p.split('**').map((part) => part.split('*').map(escape).join('[^/]*')).join('.*') + '(/.*)?$'));
   return (p) => {

@@ -9,6 +9,8 @@ import { assignToEnclosing, named, parseIgnore, span } from './syntax-util';
 
 /** Saved return address and frame pointer: what every C activation costs before its locals. */
 const FRAME_OVERHEAD = 16;
+/** Each parameter is assumed spilled to the frame (8 bytes on amd64). */
+const PARAM_BYTES = 8;
 const ALLOCA = new Set(['alloca', '__builtin_alloca']);
 
 export function extractCUnit(backend: ParserBackend, text: string, ranges?: TextRange[]): CUnitFacts {
@@ -76,7 +78,7 @@ function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string)
     args: named(m.captures.find((c) => c.name === 'args')!.node),
   })).sort((a, b) => a.start - b.start);
   assignToEnclosing(funcSpans, calls, ({ call, callee, args }, fi) => addCall(unit, unit.funcs[fi], call, callee, args, consts));
-  for (const f of unit.funcs) f.frameBytes += FRAME_OVERHEAD;
+  for (const f of unit.funcs) f.frameBytes += FRAME_OVERHEAD + PARAM_BYTES * f.params.length;
   return unit;
 }
 

@@ -34,8 +34,18 @@ export interface GoCall {
 
 export interface GoParam { name: string; type: string }
 
-/** Operations the g0 rules care about, located in the function that contains them. */
-export interface GoOp { kind: string; span: Span; detail?: string; ref?: ValueRef; type?: string }
+/**
+ * Operations the g0 rules care about, located in the function that contains them (model/extract-go-ops.ts).
+ * `index`, `range`, `delete`, `clear`: `ref` is the operand, a map only if its declared type says so.
+ * `literal`: a composite literal whose `type` may name a map. `send`, `receive`, `close`: channels
+ * (`detail` 'select' / 'select-default' inside a select). `defer` (`detail` 'loop' inside a loop),
+ * `return`. `array`: a local array declaration (`detail` its name, `bytes` when the size is known).
+ * `stack-switch`: the argument of a `systemstack`/`mcall` call (`detail` the callee, `ref` the argument).
+ * `call-stmt`: a call used as a statement (so not a conversion), at the call's span.
+ */
+export type GoOpKind = 'index' | 'range' | 'delete' | 'clear' | 'literal' | 'send' | 'receive' | 'close' | 'defer' | 'return' | 'array' | 'stack-switch' | 'call-stmt';
+
+export interface GoOp { kind: GoOpKind; span: Span; detail?: string; ref?: ValueRef; type?: string; bytes?: number }
 
 export interface GoFunc {
   /** Unique within the package: `Name`, `Type.Name`, or `<parent>$lit<n>`. */
@@ -125,6 +135,8 @@ export interface GoFileFacts {
   ignores: IgnoreComment[];
   /** `C.name` used as a value (passed or converted, not called). */
   cPointerUses: FuncPointerUse[];
+  /** True when only the top level was read (see extract-go.ts): bodies have no calls yet. */
+  outline: boolean;
   /** The preamble's C, parsed in place (offsets are the Go file's). */
   preamble?: CUnitFacts;
   errors: number;

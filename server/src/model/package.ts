@@ -35,8 +35,11 @@ export interface LoadOptions {
   /** Folder that bounds #include following and module lookup (nothing outside it is read). */
   workspaceRoot: string;
   problem: (message: string) => void;
-  cache?: Map<string, { text: string; facts: GoFileFacts | CUnitFacts }>;
+  cache?: FactCache;
 }
+
+/** Facts per file path, valid while the text is the same (full Go facts also serve outline requests). */
+export type FactCache = Map<string, { text: string; facts: GoFileFacts | CUnitFacts }>;
 
 export function defaultReadFile(file: string): string {
   return fs.readFileSync(file, 'utf8');
@@ -48,7 +51,9 @@ export function loadFolder(folder: FolderFiles, opts: LoadOptions): Package[] {
     const text = readChecked(file, opts);
     if (text === undefined || !fileIncluded(path.basename(file), text, opts.target)) continue;
     const isTest = file.endsWith('_test.go');
-    const facts = cached(file, text, opts, () => extractGo(opts.backend, text, isTest)) as GoFileFacts;
+    // A file that may import "C" is read whole at once: its package is always analysed in full.
+    const outline = !text.includes('"C"');
+    const facts = goFacts(file, text, isTest, outline, opts);
     goFiles.push({ path: file, text, lines: new LineIndex(text), facts, isTest });
   }
   const byName = new Map<string, GoFile[]>();
@@ -72,6 +77,23 @@ export function loadFolder(folder: FolderFiles, opts: LoadOptions): Package[] {
     packages.push(pkg);
   }
   return packages;
+}
+
+function goFacts(file: string, text: string, isTest: boolean, outline: boolean, opts: LoadOptions): GoFileFacts {
+  const hit = opts.cache?.get(file);
+  if (hit && hit.text === text && (outline || !(hit.facts as GoFileFacts).outline)) return hit.facts as GoFileFacts;
+  const facts = extractGo(opts.backend, text, isTest, outline);
+  opts.cache?.set(file, { text, facts });
+  return facts;
+}
+
+/** Reads the bodies of a package that was loaded as an outline. */
+export function loadBodies(pkg: Package, opts: LoadOptions): void {
+  for (const f of pkg.goFiles) if (f.facts.outline) f.facts = goFacts(f.path, f.text, f.isTest, false, opts);
+}
+
+export function isOutline(pkg: Package): boolean {
+  return pkg.goFiles.some((f) => f.facts.outline);
 }
 
 function loadC(pkg: Package, folder: FolderFiles, opts: LoadOptions): void {

@@ -44,6 +44,7 @@ export function parseIgnore(comment: string): { rule: string; reason: string } |
 
 /** Offset of the start of the line holding `offset`. */
 export function lineStartOf(text: string, offset: number): number {
-  const i = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1));
-  return i + 1;
+  let i = offset;
+  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+  return i;
 }

@@ -1,0 +1,55 @@
+// `npm run bench -- DIR [--runs N]`: the parse floor (read + parse every Go file the check reads)
+// against the full check of the same tree, per backend, in one run. Prints medians and ratios.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_CONFIG } from '../server/src/config/config';
+import { analyze } from '../server/src/findings/analyze';
+import { discover } from '../server/src/model/discover';
+import type { BackendName, ParserBackend } from '../server/src/parse/backend';
+import { createBackend } from '../server/src/parse/create-backend';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function parseOnly(backend: ParserBackend, files: string[]): number {
+  const t0 = performance.now();
+  for (const f of files) {
+    const tree = backend.parse('go', fs.readFileSync(f, 'utf8'));
+    tree.dispose();
+  }
+  return performance.now() - t0;
+}
+
+function fullCheck(backend: ParserBackend, dir: string): { ms: number; findings: number; functions: number; unresolved: number } {
+  const t0 = performance.now();
+  const r = analyze({ backend, config: DEFAULT_CONFIG, paths: [dir] }); // no cache: every file parsed afresh
+  return { ms: performance.now() - t0, findings: r.findings.length, functions: r.stats.functions, unresolved: r.stats.unresolvedCalls };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
+  const dir = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs') ?? 'examples');
+  const goFiles = discover([dir]).folders.flatMap((f) => f.goFiles);
+  const bytes = goFiles.reduce((n, f) => n + fs.statSync(f).size, 0);
+  console.log(`tree: ${dir}`);
+  console.log(`files: ${goFiles.length} Go files, ${(bytes / 1e6).toFixed(1)} MB; ${runs} run(s) each, medians`);
+  for (const name of ['native', 'wasm'] as BackendName[]) {
+    const backend = await createBackend(name);
+    const parse: number[] = [], check: number[] = [];
+    let last = { ms: 0, findings: 0, functions: 0, unresolved: 0 };
+    for (let i = 0; i < runs; i++) {
+      parse.push(parseOnly(backend, goFiles));
+      last = fullCheck(backend, dir);
+      check.push(last.ms);
+    }
+    const p = median(parse), c = median(check);
+    console.log(`${name.padEnd(6)} parse-only ${p.toFixed(0).padStart(7)} ms (${(bytes / 1e6 / (p / 1000)).toFixed(1)} MB/s)   full check ${c.toFixed(0).padStart(7)} ms   ratio ${(c / p).toFixed(2)}x   ` +
+      `(${last.functions} functions, ${last.unresolved} unresolved calls, ${last.findings} findings)`);
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(2); });

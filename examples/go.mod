@@ -1,0 +1,3 @@
+module example.com/g0guard-examples
+
+go 1.19
