@@ -9,7 +9,7 @@ import { defaultReadFile, loadFolder, type FactCache, type LoadOptions, type Pac
 import type { ParserBackend } from '../parse/backend';
 import { RULES, RULE_IDS } from '../rules/registry';
 import { compareFindings, findingKey, type Finding } from './finding';
-import { scopeAndBuild } from './scope';
+import { isSeedPackage, scopeAndBuild } from './scope';
 import { applySuppressions } from './suppress';
 
 export interface AnalyzeOptions {
@@ -45,6 +45,7 @@ export function loadOptionsFor(opts: AnalyzeOptions, root: string, problems: str
   return {
     backend: opts.backend, target: { goos: opts.config.goos, goarch: opts.config.goarch }, readFile: opts.readFile ?? defaultReadFile,
     maxFileBytes: opts.config.maxFileBytes, workspaceRoot: root, problem: (m) => problems.push(m), cache: opts.cache,
+    fullPackage: (texts, importPath) => isSeedPackage(texts, importPath, opts.config),
   };
 }
 

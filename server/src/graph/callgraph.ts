@@ -4,7 +4,7 @@
 // //go:linkname. Calls that cannot be resolved are counted, never guessed.
 import type { ArgFlow, CFunc, GoFunc, Span } from '../model/facts';
 import type { CFile, GoFile, Package, SourceFile } from '../model/package';
-import { resolveGoCalls } from './resolve-go';
+import { indexDeclarations, resolveGoCalls } from './resolve-go';
 import { resolveCCalls } from './resolve-c';
 
 export type EdgeKind = 'call' | 'go' | 'cgo' | 'export' | 'pointer' | 'linkname';
@@ -85,6 +85,7 @@ export function buildCallGraph(packages: Package[]): WorkspaceIndex {
     for (const file of pkg.goFiles) if (file.facts.preamble) for (const f of file.facts.preamble.funcs) addCNode(graph, pi, file, f, false);
     for (const file of pkg.cFiles) for (const f of file.facts.funcs) addCNode(graph, pi, file, f, (file as CFile).cpp);
   }
+  for (const pi of all) indexDeclarations(pi.pkg);
   for (const pi of all) {
     resolveGoCalls(index, pi);
     resolveCCalls(index, pi);
@@ -97,7 +98,8 @@ function addGoNodes(graph: CallGraph, pi: PackageIndex, file: GoFile, index: Wor
   for (const f of file.facts.funcs) {
     let key = f.key;
     if (pi.goFuncs.has(key)) key = `${key}#${file.path}:${f.span.start}`; // init, _ and duplicates
-    const display = f.recv ? `(${f.recv.pointer ? '*' : ''}${f.recv.type}).${f.name}` : f.parent !== undefined ? `${f.key.replace(/\$lit\d+/g, '')} (func literal)` : `${short}.${f.name}`;
+    const display = f.parent !== undefined ? `${graph.nodes[pi.goNodeOf.get(file.facts.funcs[f.parent])!].display.replace(/ \(func literal\)$/, '')} (func literal)`
+      : f.recv ? `(${f.recv.pointer ? '*' : ''}${f.recv.type}).${f.name}` : `${short}.${f.name}`;
     const node = graph.addNode({ lang: 'go', qualified: `${pi.pkg.importPath}.${key}`, display, pkg: pi.pkg, file, span: f.span, nameSpan: f.nameSpan, go: f, cpp: false });
     pi.goFuncs.set(key, node.id);
     pi.goNodeOf.set(f, node.id);

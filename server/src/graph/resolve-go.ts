@@ -11,16 +11,21 @@ const BASIC_TYPES = /^(bool|byte|rune|string|error|any|u?int(8|16|32|64)?|uintpt
 
 interface TypeRef { pkg: Package; text: string }
 
-export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex): void {
-  const { graph } = index;
+/** Collects a package's named types and package variables; every package first, then calls. */
+export function indexDeclarations(pkg: Package): void {
   const types = new Map<string, GoTypeDecl>();
   const vars: Record<string, string> = {};
-  for (const f of pi.pkg.goFiles) {
+  for (const f of pkg.goFiles) {
     for (const t of f.facts.types) types.set(t.name, t);
     Object.assign(vars, f.facts.vars);
   }
-  typeCache.set(pi.pkg, types);
-  varCache.set(pi.pkg, vars);
+  typeCache.set(pkg, types);
+  varCache.set(pkg, vars);
+}
+
+export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex): void {
+  const { graph } = index;
+  const types = typeCache.get(pi.pkg)!;
 
   for (const file of pi.pkg.goFiles) {
     const aliases = importAliases(file);

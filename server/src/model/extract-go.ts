@@ -3,26 +3,45 @@
 import type { ParserBackend, SyntaxNode } from '../parse/backend';
 import { findPreambles } from '../parse/preamble';
 import { extractCUnit } from './extract-c';
+import { readOps } from './extract-go-ops';
 import type { GoCallee, GoFileFacts, GoFunc, GoTypeDecl, IgnoreComment, Span } from './facts';
 import { baseTypeName, goArgFlow, goGuard, paramList, typeText, valueRef } from './go-types';
 import { assignToEnclosing, lineStartOf, named, parseIgnore, span } from './syntax-util';
 
 const LOG_PANICS = new Set(['Panic', 'Panicf', 'Panicln']);
 
-export function extractGo(backend: ParserBackend, text: string, isTestFile: boolean): GoFileFacts {
+/**
+ * `outline` reads only the top level (package, imports, types, declarations and their directives):
+ * cheap, and all most packages of a big tree ever need. Bodies (calls, closures, operations,
+ * the preamble's C) are read for the packages the analysis can reach.
+ */
+export function extractGo(backend: ParserBackend, text: string, isTestFile: boolean, outline = false): GoFileFacts {
   const tree = backend.parse('go', text);
   try {
-    return extractFromTree(backend, tree.root, text, isTestFile);
+    return outline ? extractOutline(tree.root, text, isTestFile) : extractFromTree(backend, tree.root, text, isTestFile);
   } finally {
     tree.dispose();
   }
 }
 
+function emptyFacts(root: SyntaxNode, outline: boolean): GoFileFacts {
+  return { packageName: '', imports: [], funcs: [], types: [], vars: {}, linknames: [], ignores: [], cPointerUses: [], errors: root.hasError ? 1 : 0, outline };
+}
+
+function extractOutline(root: SyntaxNode, text: string, isTestFile: boolean): GoFileFacts {
+  const facts = emptyFacts(root, true);
+  const top = root.namedChildren;
+  const comments = top.filter((n) => n.type === 'comment');
+  readComments(comments, text, facts);
+  readTopLevel(root, facts);
+  const funcNodes = top.filter((n) => n.type === 'function_declaration' || n.type === 'method_declaration');
+  for (const node of funcNodes) facts.funcs.push(newFunc(node, text, isTestFile, true));
+  attachDocDirectives(facts.funcs, funcNodes, comments, text);
+  return facts;
+}
+
 function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string, isTestFile: boolean): GoFileFacts {
-  const facts: GoFileFacts = {
-    packageName: '', imports: [], funcs: [], types: [], vars: {}, linknames: [], ignores: [], cPointerUses: [],
-    errors: root.hasError ? 1 : 0,
-  };
+  const facts = emptyFacts(root, false);
   const comments = backend.matches('go', 'comments', root).map((m) => m.captures[0].node);
   readComments(comments, text, facts);
   readTopLevel(root, facts);
@@ -42,6 +61,7 @@ function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string,
   attachDocDirectives(facts.funcs, funcNodes, comments, text);
   readLocals(backend, root, funcSpans, facts);
   readCalls(backend, root, funcNodes, funcSpans, facts);
+  readOps(backend, root, funcSpans, facts);
 
   const preamble = findPreambles(root, text).filter((p) => p.cRanges.length > 0);
   if (preamble.length > 0) {
@@ -138,7 +158,7 @@ function inferType(value: SyntaxNode): string {
   return '';
 }
 
-function newFunc(node: SyntaxNode, text: string, isTestFile: boolean): GoFunc {
+function newFunc(node: SyntaxNode, text: string, isTestFile: boolean, outline = false): GoFunc {
   const nameNode = node.childForFieldName('name');
   const name = nameNode?.text ?? '';
   let recv: GoFunc['recv'];
@@ -149,7 +169,7 @@ function newFunc(node: SyntaxNode, text: string, isTestFile: boolean): GoFunc {
   const params = paramList(node.childForFieldName('parameters'));
   const body = node.childForFieldName('body');
   const guards = [];
-  for (const stmt of named(named(body)[0])) {
+  for (const stmt of outline ? [] : named(named(body)[0])) {
     const g = goGuard(stmt, params);
     if (g) guards.push(g);
   }
@@ -182,7 +202,27 @@ function attachDocDirectives(funcs: GoFunc[], nodes: SyntaxNode[], comments: Syn
 function readLocals(backend: ParserBackend, root: SyntaxNode, funcSpans: Span[], facts: GoFileFacts): void {
   const decls = backend.matches('go', 'locals', root).map((m) => m.captures[0].node);
   const items = decls.map((node) => ({ start: node.startIndex, node })).sort((a, b) => a.start - b.start);
-  assignToEnclosing(funcSpans, items, (item, f) => Object.assign(facts.funcs[f].locals, specTypes(item.node)));
+  assignToEnclosing(funcSpans, items, (item, f) => {
+    const fn = facts.funcs[f];
+    Object.assign(fn.locals, item.node.type === 'range_clause' ? rangeTypes(item.node, fn) : specTypes(item.node));
+  });
+}
+
+/** `for k, v := range x`: key and element types when x's type is a slice, array, map or channel. */
+function rangeTypes(clause: SyntaxNode, f: GoFunc): Record<string, string> {
+  const names = named(clause.childForFieldName('left')).map((n) => n.text);
+  const right = clause.childForFieldName('right');
+  if (names.length === 0 || right?.type !== 'identifier') return {};
+  const t = f.locals[right.text] ?? [...f.params, ...f.results].find((p) => p.name === right.text)?.type ?? '';
+  let key = '', value = '';
+  let m: RegExpExecArray | null;
+  if ((m = /^(?:\[[^\]]*\]|\.\.\.)(.+)$/.exec(t))) { key = 'int'; value = m[1]; }
+  else if ((m = /^map\[([^\]]+)\](.+)$/.exec(t))) { key = m[1]; value = m[2]; }
+  else if ((m = /^(?:<-)?chan(?:<-)? (.+)$/.exec(t))) key = m[1];
+  const out: Record<string, string> = {};
+  if (key && names[0] !== '_') out[names[0]] = key;
+  if (value && names[1] && names[1] !== '_') out[names[1]] = value;
+  return out;
 }
 
 function readCalls(backend: ParserBackend, root: SyntaxNode, funcNodes: SyntaxNode[], funcSpans: Span[], facts: GoFileFacts): void {

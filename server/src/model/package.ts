@@ -36,6 +36,8 @@ export interface LoadOptions {
   workspaceRoot: string;
   problem: (message: string) => void;
   cache?: FactCache;
+  /** Whether a folder's Go files are read in full at once (else as an outline); default: all full. */
+  fullPackage?: (texts: string[], importPath: string) => boolean;
 }
 
 /** Facts per file path, valid while the text is the same (full Go facts also serve outline requests). */
@@ -46,16 +48,17 @@ export function defaultReadFile(file: string): string {
 }
 
 export function loadFolder(folder: FolderFiles, opts: LoadOptions): Package[] {
-  const goFiles: GoFile[] = [];
+  const texts: { file: string; text: string }[] = [];
   for (const file of folder.goFiles) {
     const text = readChecked(file, opts);
-    if (text === undefined || !fileIncluded(path.basename(file), text, opts.target)) continue;
-    const isTest = file.endsWith('_test.go');
-    // A file that may import "C" is read whole at once: its package is always analysed in full.
-    const outline = !text.includes('"C"');
-    const facts = goFacts(file, text, isTest, outline, opts);
-    goFiles.push({ path: file, text, lines: new LineIndex(text), facts, isTest });
+    if (text !== undefined && fileIncluded(path.basename(file), text, opts.target)) texts.push({ file, text });
   }
+  // Decided before parsing, so a package the analysis always needs is parsed once, in full.
+  const full = opts.fullPackage?.(texts.map((t) => t.text), importPathOf(folder.dir, opts.workspaceRoot)) ?? true;
+  const goFiles: GoFile[] = texts.map(({ file, text }) => {
+    const isTest = file.endsWith('_test.go');
+    return { path: file, text, lines: new LineIndex(text), facts: goFacts(file, text, isTest, !full, opts), isTest };
+  });
   const byName = new Map<string, GoFile[]>();
   for (const f of goFiles) {
     const name = f.facts.packageName;

@@ -2,8 +2,10 @@
 // module). Trees live in wasm memory, so dispose() must delete them.
 import type { Lang, ParsedTree, ParserBackend, QueryMatch, SyntaxNode, TextRange } from './backend';
 import { loadGrammarBytes } from './grammars';
+import { QuerySet } from './query-set';
 import { toTsRanges } from './ranges';
-import { queryFiles } from './resources';
+
+type WasmQuery = { patternCount(): number; matches(n: SyntaxNode): { patternIndex: number; captures: QueryMatch['captures'] }[] };
 
 export async function createWasmBackend(): Promise<ParserBackend> {
   const wts = require('web-tree-sitter');
@@ -15,21 +17,23 @@ export async function createWasmBackend(): Promise<ParserBackend> {
   const parsers: Record<Lang, any> = { go: new wts.Parser(), c: new wts.Parser() };
   parsers.go.setLanguage(languages.go);
   parsers.c.setLanguage(languages.c);
-  const queries = new Map<string, any>();
 
-  function query(lang: Lang, name: string) {
-    const key = `${lang}/${name}`;
-    let q = queries.get(key);
-    if (!q) {
-      const file = queryFiles(lang).find((f) => f.name === name);
-      if (!file) throw new Error(`g0guard: no query file server/queries/${key}.scm`);
-      try { q = new wts.Query(languages[lang], file.source); } catch (e) {
-        throw new Error(`g0guard: query ${file.file} does not compile (wasm): ${(e as Error).message}`);
-      }
-      queries.set(key, q);
+  const compile = (lang: Lang, source: string, file: string): WasmQuery => {
+    try {
+      return new wts.Query(languages[lang], source);
+    } catch (e) {
+      throw new Error(`g0guard: query ${file} does not compile (wasm): ${(e as Error).message}`);
     }
-    return q;
-  }
+  };
+  const querySets = {} as Record<Lang, QuerySet>;
+  const querySet = (lang: Lang) => (querySets[lang] ??= new QuerySet(
+    lang,
+    (source, file) => {
+      const q = compile(lang, source, file);
+      return { matches: (n) => q.matches(n).map((m) => ({ pattern: m.patternIndex, captures: m.captures })) };
+    },
+    (source, file) => compile(lang, source, file).patternCount(),
+  ));
 
   return {
     name: 'wasm',
@@ -37,15 +41,14 @@ export async function createWasmBackend(): Promise<ParserBackend> {
       const options = ranges ? { includedRanges: toTsRanges(text, ranges) } : undefined;
       const tree = parsers[lang].parse(text, null, options);
       if (!tree) throw new Error(`g0guard: the ${lang} parser returned no tree`);
+      querySets[lang]?.reset();
       return { root: tree.rootNode as SyntaxNode, dispose() { tree.delete(); } };
     },
-    matches(lang, name, node): QueryMatch[] {
-      return query(lang, name).matches(node).map((m: any) => ({ pattern: m.patternIndex ?? m.pattern, captures: m.captures }));
+    matches(lang, name, node) {
+      return querySet(lang).matches(name, node);
     },
     compileAllQueries() {
-      const names: string[] = [];
-      for (const lang of ['go', 'c'] as Lang[]) for (const f of queryFiles(lang)) { query(lang, f.name); names.push(`${lang}/${f.name}`); }
-      return names;
+      return (['go', 'c'] as Lang[]).flatMap((lang) => querySet(lang).names);
     },
   };
 }

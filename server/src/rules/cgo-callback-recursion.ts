@@ -4,6 +4,7 @@ import { cycleText, hopsAsRelated } from '../graph/evidence';
 import { cycleThrough } from '../graph/paths';
 import { stronglyConnected } from '../graph/scc';
 import type { Edge } from '../graph/callgraph';
+import { goroutineHopFix, recognizedHop } from '../fixes/goroutine-hop';
 import { formatBytes, MEASURED_ON, type Rule } from './rule';
 
 /** g0 bytes one Go→C→Go round trip keeps (fact 1). */
@@ -48,13 +49,17 @@ func goVisit(n C.int) {
           const budget = ctx.config.stackBudgetBytes;
           const bound = depthBound(graph, cycle);
           if (bound !== null && bound * perLevel <= budget) continue;
+          // The fix's own shape (a goroutine hop every N levels) bounds each g0 to N levels.
+          const hop = recognizedHop(graph, e);
+          if (hop !== null && hop * perLevel <= budget) continue;
+          const fix = goroutineHopFix(graph, cycle, perLevel, budget);
           const trips = crossings === 1 ? `≈${ROUND_TRIP_BYTES} B for the Go→C→Go round trip` : `${crossings} Go→C→Go round trips × ≈${ROUND_TRIP_BYTES} B`;
           const perLevelText = `≈${perLevel.toLocaleString('en-US')} B of g0 stack per level (${trips} + ${cBytes.toLocaleString('en-US')} B of C frames)`;
           const message = bound === null
             ? `Go↔C recursion ${cycleText(graph, cycle)} has no depth bound: ${perLevelText}, so the ${formatBytes(budget)} g0 budget lasts ≈${Math.floor(budget / perLevel).toLocaleString('en-US')} levels; the usual end is a silent SIGSEGV (exit 139)`
             : `Go↔C recursion ${cycleText(graph, cycle)}: depth bound ${bound.toLocaleString('en-US')} × ${perLevelText} ≈ ${formatBytes(bound * perLevel)} exceeds the ${formatBytes(budget)} g0 budget`;
           ctx.report({
-            rule: this.id, file: e.file, span: e.span, message, related: hopsAsRelated(graph, cycle),
+            rule: this.id, file: e.file, span: e.span, message, related: hopsAsRelated(graph, cycle), fixes: fix ? [fix] : [],
             data: { bytesPerLevel: perLevel, depthBound: bound, budget, cycle: cycle.map((h) => graph.nodes[h.from].display) },
           });
         }

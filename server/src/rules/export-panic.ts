@@ -5,6 +5,7 @@ import { hopsAsRelated, pathText } from '../graph/evidence';
 import { pathTo, reach } from '../graph/paths';
 import { importAliases } from '../graph/resolve-go';
 import type { GoFile } from '../model/package';
+import { recoverGuardFix } from '../fixes/recover-guard';
 import { MEASURED_ON, type Rule } from './rule';
 
 export const exportPanic: Rule = {
@@ -51,9 +52,10 @@ func goParse(p *C.char) (rc C.int) {
       let message = `exported function ${f.name} can panic (${where}): the panic unwinds through the C frames that called it and skips the C code after the call`;
       if (cppCaller) message += `; C++ destructors and catch(...) in ${cppCaller.display} do not run (locks stay held, memory leaks)`;
       if (thread) message += `; it is called on a C-created thread (pthread_create start routine ${thread}), where the panic is fatal`;
+      const fix = recoverGuardFix(node);
       const severity = ctx.config.rules[this.id] as 'error' | 'warning' | 'information' | undefined ?? (thread ? 'error' : this.severity);
       ctx.report({
-        rule: this.id, severity, file: node.file, span: node.nameSpan, message,
+        rule: this.id, severity, file: node.file, span: node.nameSpan, message, fixes: fix ? [fix] : [],
         related: [...hopsAsRelated(graph, path), { file: target.file, span: site.span, message: `${site.what} in ${target.display}` }],
         data: { export: f.name, panicAt: `${pathBase(target.file.path)}:${line}`, cThread: !!thread, cppCaller: cppCaller?.display ?? null },
       });

@@ -1,0 +1,3 @@
+module example.com/measure/atomic-int64-add
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/measure/builder-writestring
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/measure/calib-empty
+
+go 1.19

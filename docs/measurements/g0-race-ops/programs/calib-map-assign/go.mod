@@ -1,0 +1,3 @@
+module example.com/measure/calib-map-assign
+
+go 1.19

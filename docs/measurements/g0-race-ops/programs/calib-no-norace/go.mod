@@ -1,0 +1,3 @@
+module example.com/measure/calib-no-norace
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/measure/defer-in-loop
+
+go 1.19

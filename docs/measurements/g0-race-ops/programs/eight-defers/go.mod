@@ -1,0 +1,3 @@
+module example.com/measure/eight-defers
+
+go 1.19

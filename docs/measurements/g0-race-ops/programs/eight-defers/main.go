@@ -1,0 +1,37 @@
+// Control for nine-defers: 8 defers, all open-coded.
+package main
+
+import (
+	_ "unsafe" // for go:linkname
+)
+
+//go:linkname g0hookEnabled runtime.g0hookEnabled
+var g0hookEnabled bool
+
+var counter int
+
+//go:norace
+func nop() { counter++ }
+
+// g0hook runs on the system stack (g0) inside runtime.newproc1.
+//
+//go:norace
+func g0hook() {
+	defer nop()
+	defer nop()
+	defer nop()
+	defer nop()
+	defer nop()
+	defer nop()
+	defer nop()
+	defer nop()
+}
+
+func main() {
+	g0hookEnabled = true
+	done := make(chan struct{})
+	go func() { close(done) }()
+	g0hookEnabled = false
+	<-done
+	println("survived")
+}

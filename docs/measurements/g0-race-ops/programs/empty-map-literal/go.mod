@@ -1,0 +1,3 @@
+module example.com/measure/empty-map-literal
+
+go 1.19

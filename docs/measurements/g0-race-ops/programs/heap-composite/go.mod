@@ -1,0 +1,3 @@
+module example.com/measure/heap-composite
+
+go 1.19

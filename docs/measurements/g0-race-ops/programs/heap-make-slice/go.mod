@@ -1,0 +1,3 @@
+module example.com/measure/heap-make-slice
+
+go 1.19

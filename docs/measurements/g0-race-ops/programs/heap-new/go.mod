@@ -1,0 +1,3 @@
+module example.com/measure/heap-new
+
+go 1.19

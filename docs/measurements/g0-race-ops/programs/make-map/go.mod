@@ -1,0 +1,3 @@
+module example.com/measure/make-map
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/measure/map-len
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/measure/nine-defers
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/measure/returns-times-defers
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/measure/strconv-itoa
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/measure/strings-hasprefix
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/measure/strings-index
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/measure/struct-literal-value
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/measure/sync-cond-broadcast
+
+go 1.19

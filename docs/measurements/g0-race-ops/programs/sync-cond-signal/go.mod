@@ -1,0 +1,3 @@
+module example.com/measure/sync-cond-signal
+
+go 1.19

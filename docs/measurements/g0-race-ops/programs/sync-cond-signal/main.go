@@ -1,0 +1,31 @@
+// Unmeasured before: sync.Cond.Signal with no waiter.
+package main
+
+import (
+	"sync"
+	_ "unsafe" // for go:linkname
+)
+
+//go:linkname g0hookEnabled runtime.g0hookEnabled
+var g0hookEnabled bool
+
+var (
+	mu   sync.Mutex
+	cond = sync.NewCond(&mu)
+)
+
+// g0hook runs on the system stack (g0) inside runtime.newproc1.
+//
+//go:norace
+func g0hook() {
+	cond.Signal()
+}
+
+func main() {
+	g0hookEnabled = true
+	done := make(chan struct{})
+	go func() { close(done) }()
+	g0hookEnabled = false
+	<-done
+	println("survived")
+}

@@ -1,0 +1,3 @@
+module example.com/measure/sync-map-delete
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/measure/sync-map-loadorstore
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/measure/sync-map-store
+
+go 1.19

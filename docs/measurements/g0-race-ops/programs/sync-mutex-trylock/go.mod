@@ -1,0 +1,3 @@
+module example.com/measure/sync-mutex-trylock
+
+go 1.19

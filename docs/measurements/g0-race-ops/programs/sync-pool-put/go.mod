@@ -1,0 +1,3 @@
+module example.com/measure/sync-pool-put
+
+go 1.19

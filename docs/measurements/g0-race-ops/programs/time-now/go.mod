@@ -1,0 +1,3 @@
+module example.com/measure/time-now
+
+go 1.19

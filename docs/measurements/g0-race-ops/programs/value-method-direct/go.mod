@@ -1,0 +1,3 @@
+module example.com/measure/value-method-direct
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/measure/waitgroup-wait
+
+go 1.19

@@ -1,0 +1,28 @@
+// Unmeasured before: sync.WaitGroup.Wait with a zero counter.
+package main
+
+import (
+	"sync"
+	_ "unsafe" // for go:linkname
+)
+
+//go:linkname g0hookEnabled runtime.g0hookEnabled
+var g0hookEnabled bool
+
+var wg sync.WaitGroup
+
+// g0hook runs on the system stack (g0) inside runtime.newproc1.
+//
+//go:norace
+func g0hook() {
+	wg.Wait()
+}
+
+func main() {
+	g0hookEnabled = true
+	done := make(chan struct{})
+	go func() { close(done) }()
+	g0hookEnabled = false
+	<-done
+	println("survived")
+}

@@ -1,0 +1,145 @@
+// Go tree → GoOp facts for the g0 rules: map-shaped and channel operations, defers, local arrays,
+// systemstack/mcall arguments and call statements, each attached to the innermost function that
+// contains it; plus the locals a type assertion binds (how runtime hooks reach user methods).
+// Nothing here decides types: whether `x[k]` touches a map is settled later from declarations.
+import type { ParserBackend, SyntaxNode } from '../parse/backend';
+import type { GoFileFacts, GoOp, Span } from './facts';
+import { typeText, valueRef } from './go-types';
+import { assignToEnclosing, intLiteral, named, span } from './syntax-util';
+
+const FUNC_NODES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+const LITERAL_TYPES = new Set(['map_type', 'type_identifier', 'qualified_type', 'generic_type']);
+
+/** Sizes on linux/amd64 (the platform hazards.md measured on). */
+const BASIC_BYTES: Record<string, number> = {
+  bool: 1, byte: 1, int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, rune: 4, float32: 4,
+  int: 8, uint: 8, int64: 8, uint64: 8, uintptr: 8, float64: 8, complex64: 8, complex128: 16, string: 16,
+  error: 16, any: 16,
+};
+
+interface Item { start: number; op: GoOp }
+
+export function readOps(backend: ParserBackend, root: SyntaxNode, funcSpans: Span[], facts: GoFileFacts): void {
+  const items: Item[] = [];
+  const add = (node: SyntaxNode, op: Omit<GoOp, 'span'>, at = node) => items.push({ start: at.startIndex, op: { ...op, span: span(node) } });
+  const cap = (m: { captures: { name: string; node: SyntaxNode }[] }, name: string) => m.captures.find((c) => c.name === name)?.node;
+
+  for (const m of backend.matches('go', 'map-ops', root)) {
+    const operand = cap(m, 'operand');
+    if (cap(m, 'index') && operand) add(cap(m, 'index')!, { kind: 'index', ref: valueRef(operand) });
+    else if (cap(m, 'range') && operand) add(cap(m, 'range')!, { kind: 'range', ref: valueRef(operand) });
+    else if (cap(m, 'call') && operand) add(cap(m, 'call')!, { kind: cap(m, 'builtin')!.text as 'delete' | 'clear', ref: valueRef(operand) });
+    else if (cap(m, 'literal')) {
+      const type = cap(m, 'type')!;
+      // An empty map literal only allocates (makemap): measured fine on g0 under -race.
+      const empty = named(cap(m, 'literal')!.childForFieldName('body')).length === 0;
+      if (LITERAL_TYPES.has(type.type)) add(cap(m, 'literal')!, { kind: 'literal', type: typeText(type), detail: empty ? 'empty' : undefined });
+    }
+  }
+  for (const m of backend.matches('go', 'chan-ops', root)) {
+    const channel = cap(m, 'channel')!;
+    if (cap(m, 'send')) add(cap(m, 'send')!, { kind: 'send', ref: valueRef(channel), detail: selectCase(cap(m, 'send')!) });
+    else if (cap(m, 'receive')) add(cap(m, 'receive')!, { kind: 'receive', ref: valueRef(channel), detail: selectCase(cap(m, 'receive')!) });
+    else if (cap(m, 'close')) add(cap(m, 'close')!, { kind: 'close', ref: valueRef(channel) });
+  }
+  for (const m of backend.matches('go', 'defers', root)) {
+    const d = cap(m, 'defer');
+    if (d) add(d, { kind: 'defer', detail: insideLoop(d) ? 'loop' : undefined });
+    else add(cap(m, 'return')!, { kind: 'return' });
+  }
+  for (const m of backend.matches('go', 'local-arrays', root)) readArray(cap(m, 'local')!, cap(m, 'type')!, cap(m, 'value'), add);
+  for (const m of backend.matches('go', 'stack-switch', root)) {
+    const arg = cap(m, 'arg')!;
+    // Anchored at the call: a func literal argument must not count as its own content.
+    add(arg, { kind: 'stack-switch', detail: cap(m, 'callee')!.text, ref: valueRef(arg) }, cap(m, 'call')!);
+  }
+
+  for (const m of backend.matches('go', 'statement-calls', root)) {
+    // `func(){...}()` starts where its literal starts: half an offset earlier it belongs to the caller.
+    const call = m.captures[0].node;
+    items.push({ start: call.startIndex - 0.5, op: { kind: 'call-stmt', span: span(call) } });
+  }
+
+  readAssertedLocals(backend, root, funcSpans, facts);
+  items.sort((a, b) => a.start - b.start || a.op.span.start - b.op.span.start);
+  assignToEnclosing(funcSpans, items, (item, f) => facts.funcs[f].ops.push(item.op));
+}
+
+/** Types the declaration reader leaves unknown: a local bound by a type assertion has the asserted type. */
+function readAssertedLocals(backend: ParserBackend, root: SyntaxNode, funcSpans: Span[], facts: GoFileFacts): void {
+  const decls = backend.matches('go', 'asserted-locals', root).map((m) => ({
+    start: m.captures.find((c) => c.name === 'decl')!.node.startIndex,
+    name: m.captures.find((c) => c.name === 'name')!.node.text,
+    type: typeText(m.captures.find((c) => c.name === 'type')!.node),
+  })).sort((a, b) => a.start - b.start);
+  assignToEnclosing(funcSpans, decls, (d, f) => {
+    const locals = facts.funcs[f].locals;
+    if (d.name !== '_' && !locals[d.name]) locals[d.name] = d.type;
+  });
+}
+
+/** 'select' for a channel operation that is a select case, 'select-default' when that select has a default. */
+function selectCase(node: SyntaxNode): string | undefined {
+  let n: SyntaxNode | null = node.parent;
+  if (n?.type === 'receive_statement' || n?.type === 'expression_statement') n = n.parent;
+  if (n?.type !== 'communication_case') return undefined;
+  const sel = n.parent;
+  return sel?.namedChildren.some((c) => c.type === 'default_case') ? 'select-default' : 'select';
+}
+
+/** A defer inside a for loop of the same function: the compiler cannot open-code it. */
+function insideLoop(node: SyntaxNode): boolean {
+  for (let n = node.parent; n && !FUNC_NODES.has(n.type); n = n.parent) if (n.type === 'for_statement') return true;
+  return false;
+}
+
+function readArray(local: SyntaxNode, type: SyntaxNode, value: SyntaxNode | undefined, add: (n: SyntaxNode, op: Omit<GoOp, 'span'>) => void): void {
+  const bytes = typeBytes(type) ?? undefined;
+  if (local.type === 'var_spec') {
+    for (const n of named(local).filter((c) => c.type === 'identifier')) add(local, { kind: 'array', detail: n.text, type: typeText(type), bytes });
+    return;
+  }
+  const left = named(local.childForFieldName('left'));
+  const right = named(local.childForFieldName('right'));
+  const i = value ? right.findIndex((r) => r.startIndex === value.startIndex) : -1;
+  if (i >= 0 && left.length === right.length && left[i].text !== '_') add(local, { kind: 'array', detail: left[i].text, type: typeText(type), bytes });
+}
+
+/** Bytes of a type when the syntax alone tells (basic types, pointers, arrays of them); else null. */
+export function typeBytes(node: SyntaxNode | null): number | null {
+  if (!node) return null;
+  switch (node.type) {
+    case 'array_type': {
+      const n = constInt(node.childForFieldName('length'));
+      const elem = typeBytes(node.childForFieldName('element'));
+      return n === null || elem === null ? null : n * elem;
+    }
+    case 'pointer_type': case 'map_type': case 'channel_type': case 'function_type': return 8;
+    case 'slice_type': return 24;
+    case 'interface_type': return 16;
+    case 'parenthesized_type': return typeBytes(named(node)[0] ?? null);
+    case 'type_identifier': return BASIC_BYTES[node.text] ?? null;
+    case 'qualified_type': return node.text.replace(/\s+/g, '') === 'unsafe.Pointer' ? 8 : null;
+    default: return null;
+  }
+}
+
+/** Integer constant expressions of literals: `4096`, `1 << 12`, `64 * 1024`. */
+function constInt(node: SyntaxNode | null): number | null {
+  if (!node) return null;
+  if (node.type === 'int_literal') return intLiteral(node.text);
+  if (node.type === 'parenthesized_expression') return constInt(named(node)[0] ?? null);
+  if (node.type === 'binary_expression') {
+    const a = constInt(node.childForFieldName('left')), b = constInt(node.childForFieldName('right'));
+    if (a === null || b === null) return null;
+    switch (node.childForFieldName('operator')?.text) {
+      case '*': return a * b;
+      case '+': return a + b;
+      case '-': return a - b;
+      case '<<': return b < 53 ? a * 2 ** b : null;
+      case '/': return b !== 0 ? Math.floor(a / b) : null;
+      default: return null;
+    }
+  }
+  return null;
+}
