@@ -1,9 +1,10 @@
 // `npm run bench -- DIR [--runs N]`: the parse floor (read + parse every Go file the check reads)
 // against the full check of the same tree, per backend, in one run. Prints medians and ratios.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG } from '../server/src/config/config';
-import { analyze } from '../server/src/findings/analyze';
+import { analyze, analyzeParallel } from '../server/src/findings/analyze';
 import { discover } from '../server/src/model/discover';
 import type { BackendName, ParserBackend } from '../server/src/parse/backend';
 import { createBackend } from '../server/src/parse/create-backend';
@@ -46,8 +47,19 @@ async function main(): Promise<void> {
       last = fullCheck(backend, dir);
       check.push(last.ms);
     }
-    const p = median(parse), c = median(check);
+    const parallel: number[] = [];
+    const threads = os.availableParallelism();
+    let peak = 0;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+      await analyzeParallel({ backend, backendName: name, threads, config: DEFAULT_CONFIG, paths: [dir] });
+      clearInterval(sampler);
+      parallel.push(performance.now() - t0);
+    }
+    const p = median(parse), c = median(check), par = median(parallel);
     console.log(`${name.padEnd(6)} parse-only ${p.toFixed(0).padStart(7)} ms (${(bytes / 1e6 / (p / 1000)).toFixed(1)} MB/s)   full check ${c.toFixed(0).padStart(7)} ms   ratio ${(c / p).toFixed(2)}x   ` +
+      `parallel check (${threads} threads) ${par.toFixed(0).padStart(7)} ms   ratio ${(par / p).toFixed(2)}x   peak RSS ${(peak / 1048576).toFixed(0)} MiB   ` +
       `(${last.functions} functions, ${last.unresolved} unresolved calls, ${last.findings} findings)`);
   }
 }

@@ -1,9 +1,10 @@
 // g0guard's command line: `check` for CI (text, JSON, SARIF; exit 0 clean, 1 findings, 2 usage or
 // internal error) and `lsp` to start the language server. Calls the one engine entry point.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, findConfigFile, loadConfigFile } from '../config/config';
-import { analyze } from '../findings/analyze';
+import { analyzeParallel } from '../findings/analyze';
 import type { BackendName } from '../parse/backend';
 import { createBackend } from '../parse/create-backend';
 import { RULE_IDS } from '../rules/registry';
@@ -13,7 +14,7 @@ import { formatText } from './format-text';
 import { toReport } from './report';
 
 const USAGE = `usage:
-  g0guard check [--format text|json|sarif] [--config FILE] [--backend native|wasm] [paths...]
+  g0guard check [--format text|json|sarif] [--config FILE] [--backend native|wasm] [--threads N] [paths...]
   g0guard lsp (--stdio | --node-ipc)
 
 check walks folders like ./... (vendor/, testdata/ and dot-folders skipped).
@@ -48,10 +49,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-interface CheckArgs { format: 'text' | 'json' | 'sarif'; config?: string; backend: BackendName; paths: string[] }
+interface CheckArgs { format: 'text' | 'json' | 'sarif'; config?: string; backend: BackendName; threads: number; paths: string[] }
 
 function parseCheckArgs(args: string[]): CheckArgs | string {
-  const out: CheckArgs = { format: 'text', backend: 'native', paths: [] };
+  const out: CheckArgs = { format: 'text', backend: 'native', threads: os.availableParallelism(), paths: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i]);
@@ -67,6 +68,10 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
       const v = value();
       if (v !== 'native' && v !== 'wasm') return `--backend must be native or wasm (got ${v ?? 'nothing'})`;
       out.backend = v;
+    } else if (a === '--threads' || a.startsWith('--threads=')) {
+      const v = Number(value());
+      if (!Number.isInteger(v) || v < 1) return '--threads must be a whole number of at least 1';
+      out.threads = v;
     } else if (a.startsWith('-')) return `unknown flag ${a}`;
     else out.paths.push(a.endsWith('/...') ? a.slice(0, -4) || '.' : a);
   }
@@ -88,7 +93,8 @@ async function check(argv: string[]): Promise<number> {
   for (const p of configProblems) process.stderr.write(`g0guard: ${p}\n`);
 
   const backend = await createBackend(args.backend);
-  const result = analyze({ backend, config, paths: args.paths, workspaceRoot: firstDir });
+  const progress = process.stderr.isTTY ? (done: number, total: number) => process.stderr.write(`\rg0guard: ${done}/${total} folders${done === total ? '\n' : ''}`) : undefined;
+  const result = await analyzeParallel({ backend, backendName: args.backend, threads: args.threads, progress, config, paths: args.paths, workspaceRoot: firstDir });
   for (const p of result.problems) process.stderr.write(`g0guard: ${p}\n`);
   const report = toReport(result.findings, process.cwd());
   const out = args.format === 'json' ? formatJson(report, { ...result.stats, problems: result.problems.length })

@@ -6,9 +6,10 @@ import type { Config } from '../config/config';
 import type { WorkspaceIndex } from '../graph/callgraph';
 import { discover } from '../model/discover';
 import { defaultReadFile, loadFolder, type FactCache, type LoadOptions, type Package } from '../model/package';
-import type { ParserBackend } from '../parse/backend';
+import type { BackendName, ParserBackend } from '../parse/backend';
 import { RULES, RULE_IDS } from '../rules/registry';
 import { compareFindings, findingKey, type Finding } from './finding';
+import { loadFoldersParallel } from './parallel-load';
 import { isSeedPackage, scopeAndBuild } from './scope';
 import { applySuppressions } from './suppress';
 
@@ -33,19 +34,36 @@ export interface AnalysisResult { findings: Finding[]; problems: string[]; stats
 export function analyze(opts: AnalyzeOptions): AnalysisResult {
   const problems: string[] = [];
   const root = opts.workspaceRoot ?? path.resolve(opts.paths[0] ?? '.');
-  const excluded = excludeMatcher(opts.config.exclude, root);
-  const found = discover(opts.paths, excluded);
+  const found = discover(opts.paths, excludeMatcher(opts.config.exclude, root));
   problems.push(...found.problems);
   const loadOptions = loadOptionsFor(opts, root, problems);
   const packages = found.folders.flatMap((folder) => loadFolder(folder, loadOptions));
   return analyzePackages(packages, opts.config, problems, scopeAndBuild(packages, opts.config, loadOptions));
 }
 
+/** Below this many Go files, starting workers costs more than it saves. */
+const PARALLEL_MIN_FILES = 300;
+
+/**
+ * analyze() with the folders parsed on worker threads (the fixpoint's few extra bodies and the
+ * graph stay on this thread). Same findings in the same order as analyze().
+ */
+export async function analyzeParallel(opts: AnalyzeOptions & { backendName: BackendName; threads: number; minFiles?: number; progress?: (done: number, total: number) => void }): Promise<AnalysisResult> {
+  const root = opts.workspaceRoot ?? path.resolve(opts.paths[0] ?? '.');
+  const found = discover(opts.paths, excludeMatcher(opts.config.exclude, root));
+  const files = found.folders.reduce((n, f) => n + f.goFiles.length, 0);
+  if (opts.threads < 2 || files < (opts.minFiles ?? PARALLEL_MIN_FILES) || opts.readFile) return analyze(opts);
+  const loaded = await loadFoldersParallel(found.folders, { backend: opts.backendName, config: opts.config, root, threads: opts.threads, progress: opts.progress });
+  const problems = [...found.problems, ...loaded.problems];
+  const loadOptions = loadOptionsFor(opts, root, problems);
+  return analyzePackages(loaded.packages, opts.config, problems, scopeAndBuild(loaded.packages, opts.config, loadOptions));
+}
+
 export function loadOptionsFor(opts: AnalyzeOptions, root: string, problems: string[]): LoadOptions {
   return {
     backend: opts.backend, target: { goos: opts.config.goos, goarch: opts.config.goarch }, readFile: opts.readFile ?? defaultReadFile,
     maxFileBytes: opts.config.maxFileBytes, workspaceRoot: root, problem: (m) => problems.push(m), cache: opts.cache,
-    fullPackage: (texts, importPath) => isSeedPackage(texts, importPath, opts.config),
+    fullPackage: isSeedPackage,
   };
 }
 

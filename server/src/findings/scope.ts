@@ -1,20 +1,22 @@
-// Which packages need their function bodies read. Findings only come from cgo's C, from what
+// Which packages need their function bodies read. Findings only come from cgo's C and from what
 // //export functions and system-stack roots reach, so a big tree is read as an outline and only
-// these packages in full: packages whose text shows cgo, runtime code, linknames or roots, and (to
-// a fixpoint) every package a reached call lands in. On Go's own src that is 13 of 517 packages.
+// these packages in full: the seeds below and (to a fixpoint) every package a reached call lands
+// in. On Go's own src that is a few dozen of 517 packages.
 import type { Config } from '../config/config';
 import { buildCallGraph, type WorkspaceIndex } from '../graph/callgraph';
 import { findRoots } from '../graph/g0-reach';
 import { reach } from '../graph/paths';
 import { loadBodies, type LoadOptions, type Package } from '../model/package';
 
-const SEED_TEXT = /"C"|^package runtime\b|\/\/go:linkname |\/\/go:systemstack|g0guard:systemstack/m;
+/**
+ * Read in full at once: cgo packages (`import "C"`), runtime code (roots hide in closures passed
+ * to systemstack), and packages that linkname systemstack or mcall. Roots marked by directives or
+ * configuration, and linknames, are on the outline: the fixpoint below reads their bodies.
+ */
+const SEED_TEXT = /^\s*(?:import\s+)?"C"\s*(?:\/\/.*)?$|^package runtime\b|\/\/go:linkname\s+\w+\s+runtime\.(?:systemstack|mcall)\b/m;
 
-/** A package whose text shows cgo, runtime code, linknames or roots is read in full at once. */
-export function isSeedPackage(texts: string[], importPath: string, config: Config): boolean {
-  if (texts.some((t) => SEED_TEXT.test(t))) return true;
-  const names = new Set(texts.map((t) => /^package\s+(\w+)/m.exec(t)?.[1]));
-  return config.systemStackRoots.some((r) => r.startsWith(importPath + '.') || names.has(r.split('.')[0]));
+export function isSeedPackage(texts: string[]): boolean {
+  return texts.some((t) => SEED_TEXT.test(t));
 }
 
 /** Loads bodies where needed and returns the call graph over the result. */

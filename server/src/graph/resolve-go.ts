@@ -103,8 +103,14 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex): void {
 const typeCache = new WeakMap<Package, Map<string, GoTypeDecl>>();
 const varCache = new WeakMap<Package, Record<string, string>>();
 
+const aliasCache = new WeakMap<GoFile['facts'], Map<string, string>>();
+
+/** Import name → path for one file (`_` and `.` imports left out). */
 export function importAliases(file: GoFile): Map<string, string> {
+  const hit = aliasCache.get(file.facts);
+  if (hit) return hit;
   const m = new Map<string, string>();
+  aliasCache.set(file.facts, m);
   for (const imp of file.facts.imports) {
     if (imp.name === '_' || imp.name === '.') continue;
     m.set(imp.name ?? imp.path.split('/').pop()!.replace(/^go-/, '').replace(/[.-].*$/, ''), imp.path);

@@ -37,7 +37,7 @@ export interface LoadOptions {
   problem: (message: string) => void;
   cache?: FactCache;
   /** Whether a folder's Go files are read in full at once (else as an outline); default: all full. */
-  fullPackage?: (texts: string[], importPath: string) => boolean;
+  fullPackage?: (texts: string[]) => boolean;
 }
 
 /** Facts per file path, valid while the text is the same (full Go facts also serve outline requests). */
@@ -54,7 +54,7 @@ export function loadFolder(folder: FolderFiles, opts: LoadOptions): Package[] {
     if (text !== undefined && fileIncluded(path.basename(file), text, opts.target)) texts.push({ file, text });
   }
   // Decided before parsing, so a package the analysis always needs is parsed once, in full.
-  const full = opts.fullPackage?.(texts.map((t) => t.text), importPathOf(folder.dir, opts.workspaceRoot)) ?? true;
+  const full = opts.fullPackage?.(texts.map((t) => t.text)) ?? true;
   const goFiles: GoFile[] = texts.map(({ file, text }) => {
     const isTest = file.endsWith('_test.go');
     return { path: file, text, lines: new LineIndex(text), facts: goFacts(file, text, isTest, !full, opts), isTest };
