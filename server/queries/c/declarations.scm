@@ -6,4 +6,5 @@
 (preproc_include) @include
 (type_definition) @typedef
 (initializer_list) @init
+(declaration type: (_) @decl-type declarator: (init_declarator value: (initializer_list) @decl-init))
 (assignment_expression) @assign

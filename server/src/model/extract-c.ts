@@ -63,13 +63,19 @@ function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string)
     .filter((m) => m.captures[0].name === 'decl' || m.captures[0].name === 'init' || m.captures[0].name === 'assign')
     .map((m) => ({ start: m.captures[0].node.startIndex, name: m.captures[0].name, node: m.captures[0].node }))
     .sort((a, b) => a.start - b.start);
+  // The declared type of a table's initializer (`cb_t table[] = {...}`), found without parent walks.
+  const initType = new Map<number, string>();
+  for (const m of decls) {
+    const init = m.captures.find((c) => c.name === 'decl-init');
+    if (init) initType.set(init.node.startIndex, m.captures.find((c) => c.name === 'decl-type')!.node.text);
+  }
   const inFunc = new Set<number>();
   assignToEnclosing(funcSpans, items, (item, fi) => {
     inFunc.add(item.start);
     if (item.name === 'decl') addLocal(unit.funcs[fi], item.node, consts);
-    else recordValueUses(unit, item.node, unit.funcs[fi]);
+    else recordValueUses(unit, item.node, initType, unit.funcs[fi]);
   });
-  for (const item of items) if (!inFunc.has(item.start) && item.name !== 'decl') recordValueUses(unit, item.node);
+  for (const item of items) if (!inFunc.has(item.start) && item.name !== 'decl') recordValueUses(unit, item.node, initType);
 
   const calls = backend.matches('c', 'calls', root).map((m) => ({
     start: m.captures[0].node.startIndex,
@@ -181,10 +187,9 @@ function addCall(unit: CUnitFacts, f: CFunc, call: SyntaxNode, callee: SyntaxNod
 }
 
 /** Identifiers used as values inside an initializer or assignment: candidate function pointers. */
-function recordValueUses(unit: CUnitFacts, node: SyntaxNode, f?: CFunc): void {
+function recordValueUses(unit: CUnitFacts, node: SyntaxNode, initType: Map<number, string>, f?: CFunc): void {
   if (node.type === 'assignment_expression') { const r = node.childForFieldName('right'); if (r) recordValue(unit, r, f); return; }
-  let typeName: string | undefined;
-  for (let p = node.parent; p; p = p.parent) if (p.type === 'declaration') { typeName = p.childForFieldName('type')?.text; break; }
+  const typeName = initType.get(node.startIndex);
   for (const item of named(node)) {
     const value = item.type === 'initializer_pair' ? item.childForFieldName('value') : item;
     if (value && value.type !== 'initializer_list') recordValue(unit, value, f, typeName);

@@ -229,20 +229,25 @@ function readCalls(backend: ParserBackend, root: SyntaxNode, funcNodes: SyntaxNo
   const logAlias = logImportName(facts);
   const literalIndex = new Map<number, number>(funcNodes.map((n, i) => [n.startIndex, i]));
   // `func(){...}()` starts where its literal starts: half an offset earlier it belongs to the caller.
-  const calls = backend.matches('go', 'calls', root).map((m) => ({
+  const matches = backend.matches('go', 'calls', root);
+  const starts = (name: string) => new Set(matches.flatMap((m) => m.captures.filter((c) => c.name === name).map((c) => c.node.startIndex)));
+  const goCalls = starts('go-call'), deferCalls = starts('defer-call'), topDefers = starts('top-defer');
+  const calls = matches.filter((m) => m.captures.some((c) => c.name === 'call')).map((m) => ({
     start: m.captures[0].node.startIndex - 0.5,
     call: m.captures.find((c) => c.name === 'call')!.node,
     callee: m.captures.find((c) => c.name === 'callee')!.node,
     args: m.captures.find((c) => c.name === 'args')!.node,
   })).sort((a, b) => a.start - b.start);
+  const calleeStarts = new Set<number>();
   assignToEnclosing(funcSpans, calls, ({ call, callee, args }, fi) => {
     const f = facts.funcs[fi];
+    calleeStarts.add(callee.startIndex);
     const target = calleeOf(callee, literalIndex);
     const argNodes = named(args);
-    const parentType = call.parent?.type;
+    const at = call.startIndex;
     f.calls.push({
       span: span(call), callee: target, argCount: argNodes.length, args: argNodes.map((a) => goArgFlow(a, f.params)),
-      go: parentType === 'go_statement', defer: parentType === 'defer_statement',
+      go: goCalls.has(at), defer: deferCalls.has(at),
     });
     if (target.kind === 'ident' && target.name === 'panic') f.panics.push({ span: span(call), what: 'panic' });
     if (target.kind === 'ident' && target.name === 'recover') f.callsRecover = true;
@@ -251,16 +256,17 @@ function readCalls(backend: ParserBackend, root: SyntaxNode, funcNodes: SyntaxNo
       const t = f.locals[base] ?? f.params.find((p) => p.name === base)?.type ?? facts.vars[base];
       if ((logAlias && base === logAlias) || t === '*log.Logger' || t === 'log.Logger') f.panics.push({ span: span(call), what: `${base}.${target.name}` });
     }
-    if (parentType === 'defer_statement' && isTopLevelStatement(call.parent!)) f.topDefers.push(target);
+    if (topDefers.has(at)) f.topDefers.push(target);
   });
-  const uses = backend.matches('go', 'c-values', root).map((m) => m.captures.find((c) => c.name === 'use')!.node);
-  for (const use of uses) {
-    const parent = use.parent;
-    if (parent?.type === 'call_expression' && parent.childForFieldName('function')?.startIndex === use.startIndex) continue;
-    let conv = parent?.parent?.type === 'call_expression' ? parent.parent.childForFieldName('function') : null;
-    while (conv?.type === 'parenthesized_expression' && named(conv).length === 1) conv = named(conv)[0];
-    const typeName = conv?.type === 'selector_expression' && conv.text.startsWith('C.') ? conv.text.slice(2) : undefined;
-    facts.cPointerUses.push({ name: use.childForFieldName('field')!.text, typeName, span: span(use) });
+  if (!facts.imports.some((i) => i.path === 'C')) return;
+  const seen = new Set<number>();
+  for (const m of backend.matches('go', 'c-values', root)) {
+    const use = m.captures.find((c) => c.name === 'arg' || c.name === 'use')!.node;
+    if (seen.has(use.startIndex) || calleeStarts.has(use.startIndex)) continue;
+    seen.add(use.startIndex);
+    const conv = m.captures.find((c) => c.name === 'conv')?.node.text.replace(/^\((.*)\)$/, '$1');
+    const typeName = conv?.startsWith('C.') ? conv.slice(2) : undefined;
+    facts.cPointerUses.push({ name: m.captures.find((c) => c.name === 'name')!.node.text, typeName, span: span(use) });
   }
 }
 
@@ -274,14 +280,6 @@ function calleeOf(node: SyntaxNode, literalIndex: Map<number, number>): GoCallee
   }
   if (node.type === 'func_literal') return { kind: 'literal', literal: literalIndex.get(node.startIndex)! };
   return { kind: 'dynamic' };
-}
-
-/** A statement directly in a function body (not nested in an if, loop or block). */
-function isTopLevelStatement(stmt: SyntaxNode): boolean {
-  const list = stmt.parent;
-  const block = list?.type === 'statement_list' ? list.parent : list;
-  const owner = block?.parent?.type;
-  return block?.type === 'block' && (owner === 'function_declaration' || owner === 'method_declaration' || owner === 'func_literal');
 }
 
 function logImportName(facts: GoFileFacts): string | undefined {
