@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ParserBackend } from '../parse/backend';
+import { formatBytes } from '../text/format-bytes';
 import { LineIndex } from '../text/line-index';
 import { fileIncluded, type Target } from './build-constraints';
 import type { FolderFiles } from './discover';
@@ -132,7 +133,7 @@ function readChecked(file: string, opts: LoadOptions): string | undefined {
     return undefined;
   }
   if (text.length > opts.maxFileBytes) {
-    opts.problem(`${file}: ${(text.length / 1048576).toFixed(1)} MB is over the ${(opts.maxFileBytes / 1048576).toFixed(1)} MB limit (maxFileBytes); file skipped`);
+    opts.problem(`${file}: ${formatBytes(text.length)} is over the ${formatBytes(opts.maxFileBytes)} limit (maxFileBytes); file skipped`);
     return undefined;
   }
   if (text.slice(0, 8000).includes('\0')) {

@@ -28,8 +28,4 @@ export interface Rule extends RuleMeta {
 /** Where measured facts come from; hovers and docs cite it. */
 export const MEASURED_ON = 'measured on Go 1.19.8, linux/amd64, glibc 2.36, gcc 12, ulimit -s 8192';
 
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${+(n / 1048576).toFixed(1)} MiB`;
-  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`;
-  return `${Math.round(n)} B`;
-}
+export { formatBytes } from '../text/format-bytes';
