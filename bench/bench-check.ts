@@ -2,9 +2,10 @@
 // against the full check of the same tree, per backend, in one run. Prints medians and ratios.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG } from '../server/src/config/config';
-import { analyze, analyzeParallel } from '../server/src/findings/analyze';
+import { analyze } from '../server/src/findings/analyze';
 import { discover } from '../server/src/model/discover';
 import type { BackendName, ParserBackend } from '../server/src/parse/backend';
 import { createBackend } from '../server/src/parse/create-backend';
@@ -29,6 +30,23 @@ function fullCheck(backend: ParserBackend, dir: string): { ms: number; findings:
   return { ms: performance.now() - t0, findings: r.findings.length, functions: r.stats.functions, unresolved: r.stats.unresolvedCalls };
 }
 
+/** The parallel check in a fresh process, so its peak memory is its own. */
+function parallelCheckInChild(backend: BackendName, dir: string, threads: number): { ms: number; maxRssKiB: number } {
+  const analyzeModule = require.resolve('../server/src/findings/analyze');
+  const configModule = require.resolve('../server/src/config/config');
+  const createModule = require.resolve('../server/src/parse/create-backend');
+  const script = `(async () => {
+    const { analyzeParallel } = require(${JSON.stringify(analyzeModule)});
+    const { DEFAULT_CONFIG } = require(${JSON.stringify(configModule)});
+    const backend = await require(${JSON.stringify(createModule)}).createBackend(${JSON.stringify(backend)});
+    const t0 = performance.now();
+    await analyzeParallel({ backend, backendName: ${JSON.stringify(backend)}, threads: ${threads}, config: DEFAULT_CONFIG, paths: [${JSON.stringify(dir)}] });
+    console.log(JSON.stringify({ ms: performance.now() - t0, maxRssKiB: process.resourceUsage().maxRSS }));
+  })()`;
+  const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const runsAt = args.indexOf('--runs');
@@ -51,11 +69,9 @@ async function main(): Promise<void> {
     const threads = os.availableParallelism();
     let peak = 0;
     for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
-      await analyzeParallel({ backend, backendName: name, threads, config: DEFAULT_CONFIG, paths: [dir] });
-      clearInterval(sampler);
-      parallel.push(performance.now() - t0);
+      const r = parallelCheckInChild(name, dir, threads);
+      parallel.push(r.ms);
+      peak = Math.max(peak, r.maxRssKiB * 1024);
     }
     const p = median(parse), c = median(check), par = median(parallel);
     console.log(`${name.padEnd(6)} parse-only ${p.toFixed(0).padStart(7)} ms (${(bytes / 1e6 / (p / 1000)).toFixed(1)} MB/s)   full check ${c.toFixed(0).padStart(7)} ms   ratio ${(c / p).toFixed(2)}x   ` +
