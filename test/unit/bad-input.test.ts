@@ -96,3 +96,12 @@ describe('security', () => {
     assert.ok(!r.packages.some((p) => p.cFiles.some((c) => c.path.includes('outside'))));
   });
 });
+
+describe('includes', () => {
+  it('an #include "x.c" that is missing is reported: its C would go unchecked', () => {
+    const dir = tempWorkspace({ 'p.go': 'package p\n\n// #include "missing/impl.c"\n// #include "gen.h"\nimport "C"\n' });
+    const r = rulesHit(dir);
+    assert.match(r.problems.join('\n'), /missing\/impl\.c: included from .* but not found; its C is not checked/);
+    assert.ok(!r.problems.some((p) => p.includes('gen.h')), 'a header may come from -I: no notice');
+  });
+});

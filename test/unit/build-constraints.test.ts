@@ -25,3 +25,10 @@ test('file-name suffixes and legacy +build lines', () => {
   assert.equal(fileIncluded('_a.go', 'package a\n', linux), false);
   assert.equal(fileIncluded('a.go', '//go:build linux\n\npackage a\n', { goos: 'darwin', goarch: 'arm64' }), false);
 });
+
+test('configured build tags hold, as with go build -tags', () => {
+  const tagged = { ...linux, tags: ['sqlite_json'] };
+  assert.equal(fileIncluded('a.go', '//go:build sqlite_json\n\npackage a\n', linux), false);
+  assert.equal(fileIncluded('a.go', '//go:build sqlite_json\n\npackage a\n', tagged), true);
+  assert.equal(evalBuildExpr('!sqlite_json', tagged), false);
+});

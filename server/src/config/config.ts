@@ -13,13 +13,15 @@ export interface Config {
   systemStackRoots: string[];
   goos: string;
   goarch: string;
+  /** Extra build tags, as `go build -tags` takes them. */
+  buildTags: string[];
   exclude: string[];
   maxFileBytes: number;
 }
 
 export const DEFAULT_CONFIG: Config = {
   rules: {}, stackBudgetBytes: 8 * 1024 * 1024, largeFrameBytes: 65536, systemStackRoots: [],
-  goos: 'linux', goarch: 'amd64', exclude: [], maxFileBytes: 10 * 1024 * 1024,
+  goos: 'linux', goarch: 'amd64', buildTags: [], exclude: [], maxFileBytes: 10 * 1024 * 1024,
 };
 
 export const CONFIG_FILE = '.g0guard.json';
@@ -27,7 +29,7 @@ const SETTINGS: RuleSetting[] = ['off', 'error', 'warning', 'information'];
 
 /** Merges raw settings into `base`; every problem names its key and the default stays. */
 export function mergeConfig(base: Config, raw: unknown, knownRules: Set<string>, where: string): { config: Config; problems: string[] } {
-  const config: Config = { ...base, rules: { ...base.rules }, systemStackRoots: [...base.systemStackRoots], exclude: [...base.exclude] };
+  const config: Config = { ...base, rules: { ...base.rules }, systemStackRoots: [...base.systemStackRoots], buildTags: [...base.buildTags], exclude: [...base.exclude] };
   const problems: string[] = [];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { config, problems: [`${where}: expected a JSON object`] };
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
@@ -44,7 +46,7 @@ export function mergeConfig(base: Config, raw: unknown, knownRules: Set<string>,
       case 'stackBudgetBytes': case 'largeFrameBytes': case 'maxFileBytes':
         if (typeof value === 'number' && Number.isFinite(value) && value > 0) config[key] = value; else bad('a positive number');
         break;
-      case 'systemStackRoots': case 'exclude':
+      case 'systemStackRoots': case 'exclude': case 'buildTags':
         if (Array.isArray(value) && value.every((v) => typeof v === 'string')) config[key] = value as string[]; else bad('an array of strings');
         break;
       case 'goos': case 'goarch':

@@ -61,7 +61,7 @@ export async function analyzeParallel(opts: AnalyzeOptions & { backendName: Back
 
 export function loadOptionsFor(opts: AnalyzeOptions, root: string, problems: string[]): LoadOptions {
   return {
-    backend: opts.backend, target: { goos: opts.config.goos, goarch: opts.config.goarch }, readFile: opts.readFile ?? defaultReadFile,
+    backend: opts.backend, target: { goos: opts.config.goos, goarch: opts.config.goarch, tags: opts.config.buildTags }, readFile: opts.readFile ?? defaultReadFile,
     maxFileBytes: opts.config.maxFileBytes, workspaceRoot: root, problem: (m) => problems.push(m), cache: opts.cache,
     fullPackage: isSeedPackage,
   };

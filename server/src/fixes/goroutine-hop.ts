@@ -35,8 +35,11 @@ export function goroutineHopFix(graph: CallGraph, cycle: Edge[], bytesPerLevel: 
   const before = text.slice(lineStart, e.span.start);
   const after = text.slice(e.span.end, lineEndAt(text, e.span.end));
   if (!/^\s*(\/\/.*)?$/.test(after) || continuesPreviousLine(text, lineStart)) return undefined;
-  const isReturn = /^[ \t]*return[ \t]+$/.test(before);
-  if (!isReturn && !/^[ \t]*$/.test(before)) return undefined;
+  // Only a comment may come before the statement on its line (`/* why */ C.f(x)`).
+  const lead = before.replace(/\/\*.*?\*\//g, '');
+  const isReturn = /^[ \t]*return[ \t]+$/.test(lead);
+  if (!isReturn && !/^[ \t]*$/.test(lead)) return undefined;
+  const stmtStart = isReturn ? lineStart + before.lastIndexOf('return') : e.span.start;
   if (isReturn && f.results.length !== 1) return undefined;
 
   const eol = eolOf(text);
@@ -71,7 +74,7 @@ export function goroutineHopFix(graph: CallGraph, cycle: Edge[], bytesPerLevel: 
   } else {
     lines.push(`\tgo func() { defer close(${done}); ${call} }()`, `\t<-${done}`, '} else {', `\t${call}`, '}');
   }
-  edits.push({ file, span: { start: lineStart + indent.length, end: e.span.end }, newText: lines.map((l, i) => (i === 0 ? l : indent + l)).join(eol) });
+  edits.push({ file, span: { start: stmtStart, end: e.span.end }, newText: lines.map((l, i) => (i === 0 ? l : indent + l)).join(eol) });
   return { title: `Run ${graph.nodes[e.to].display} on a fresh goroutine every ${n.toLocaleString('en-US')} levels (a new g0 stack)`, preferred: true, edits };
 }
 
@@ -108,12 +111,19 @@ function levelParam(graph: CallGraph, cycle: Edge[]): string | undefined {
   return undefined;
 }
 
-/** The local name of sync/atomic: undefined when not imported, null when imported as _ or . */
+/** Files whose text declares something named `atomic` (checked once per text: fixes are built on every check). */
+const declaresAtomic = new Map<string, { text: string; yes: boolean }>();
+
+/** The local name of sync/atomic: undefined when not imported, null when it cannot be (imported as _ or ., or the name is taken). */
 function atomicImport(file: GoFile): string | undefined | null {
   const imp = file.facts.imports.find((i) => i.path === 'sync/atomic');
-  if (!imp) return mentions(file.text, 'atomic') && /\batomic\s*[:=]|\bfunc\s+atomic\b|\batomic\s+[A-Za-z*[]/.test(file.text) ? null : undefined;
-  if (imp.name === '_' || imp.name === '.') return null;
-  return imp.name ?? 'atomic';
+  if (imp) return imp.name === '_' || imp.name === '.' ? null : imp.name ?? 'atomic';
+  let hit = declaresAtomic.get(file.path);
+  if (hit?.text !== file.text) {
+    hit = { text: file.text, yes: mentions(file.text, 'atomic') && /\batomic\s*(:=|,)|\b(var|const|func|type)\s+atomic\b|[(,]\s*atomic\s+[\w*[]/.test(file.text) };
+    declaresAtomic.set(file.path, hit);
+  }
+  return hit.yes ? null : undefined;
 }
 
 /** The line before ends mid-expression (`,`, an operator, `(`): the call is not a statement start. */

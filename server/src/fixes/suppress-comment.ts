@@ -12,11 +12,11 @@ export function suppressionFix(f: Finding): Fix | undefined {
   const text = f.file.text;
   const start = lineStartAt(text, f.span.start);
   const line = text.slice(start, lineEndAt(text, start));
-  const indent = indentAt(text, f.span.start);
-  const inLinePreamble = f.file.path.endsWith('.go') && line.slice(indent.length).startsWith('//');
-  const comment = `${inLinePreamble ? '// ' : ''}//g0guard:ignore ${f.rule} ${REASON_PLACEHOLDER}`;
+  // In a `//` preamble line the C (and its indentation) follows the Go comment marker.
+  const linePreamble = f.file.path.endsWith('.go') ? /^[ \t]*\/\/[ \t]*/.exec(line) : null;
+  const lead = linePreamble ? linePreamble[0] : indentAt(text, f.span.start);
   return {
     title: `Suppress ${f.rule} on this line (//g0guard:ignore, then write the reason)`,
-    edits: [{ file: f.file, span: { start, end: start }, newText: indent + comment + eolOf(text) }],
+    edits: [{ file: f.file, span: { start, end: start }, newText: `${lead}//g0guard:ignore ${f.rule} ${REASON_PLACEHOLDER}${eolOf(text)}` }],
   };
 }

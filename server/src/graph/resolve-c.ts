@@ -2,11 +2,11 @@
 // own file), C→Go through //export names, and calls through function pointers to every function of
 // the package whose address is taken (in Go: `C.cb_t(C.goCb)`; in C: tables, initializers,
 // arguments) with the same pointer type, or the same arity where a type is unknown.
-import type { CFunc, FuncPointerUse } from '../model/facts';
+import type { CCallee, CFunc, FuncPointerUse } from '../model/facts';
 import type { SourceFile } from '../model/package';
 import type { PackageIndex, WorkspaceIndex } from './callgraph';
 
-interface PointerTarget { node: number; typeName?: string; arity: number }
+interface PointerTarget { node: number; arity: number; uses: FuncPointerUse[] }
 
 export function resolveCCalls(index: WorkspaceIndex, pi: PackageIndex): void {
   const { graph } = index;
@@ -21,17 +21,15 @@ export function resolveCCalls(index: WorkspaceIndex, pi: PackageIndex): void {
     return local.length ? local : all.filter((id) => !graph.nodes[id].c!.isStatic);
   };
 
-  const targets: PointerTarget[] = [];
-  const seen = new Set<number>();
+  const targets = new Map<number, PointerTarget>();
   for (const u of units) {
     for (const use of u.uses) {
       const ids = byName(use.name, u.file);
       const exp = pi.exports.get(use.name);
       for (const node of exp !== undefined && ids.length === 0 ? [exp] : ids) {
-        if (seen.has(node)) continue;
-        seen.add(node);
         const n = graph.nodes[node];
-        targets.push({ node, typeName: use.typeName?.replace(/^C\./, ''), arity: n.c ? n.c.params.length : n.go!.params.length });
+        if (!targets.has(node)) targets.set(node, { node, arity: n.c ? n.c.params.length : n.go!.params.length, uses: [] });
+        targets.get(node)!.uses.push({ ...use, typeName: use.typeName?.replace(/^C\./, '') });
       }
     }
   }
@@ -50,11 +48,25 @@ export function resolveCCalls(index: WorkspaceIndex, pi: PackageIndex): void {
           else graph.stats.external++;
           continue;
         }
-        const typeName = call.callee.typeName;
-        const matches = targets.filter((t) => (typeName && t.typeName ? t.typeName === typeName : t.arity === call.argCount));
+        const callee = call.callee;
+        const matches = [...targets.values()].filter((t) => t.uses.some((use) => compatible(callee, call.argCount, t.arity, use)));
         matches.forEach((t) => edge(t.node, 'pointer'));
         if (matches.length === 0) graph.stats.unresolved++;
       }
     }
   }
+}
+
+/**
+ * Whether a call through a pointer can reach a function stored by `use`: pointer types agree when
+ * both are named (else the arity must), and a struct slot (`s->write`) only reaches functions
+ * stored into a slot of that name, of the same struct type when both are known.
+ */
+function compatible(call: Extract<CCallee, { kind: 'indirect' }>, argCount: number, arity: number, use: FuncPointerUse): boolean {
+  if (call.typeName && use.typeName ? call.typeName !== use.typeName : arity !== argCount) return false;
+  if (call.field && use.field) {
+    if (call.field !== use.field) return false;
+    if (call.owner && use.owner && call.owner !== use.owner) return false;
+  }
+  return true;
 }

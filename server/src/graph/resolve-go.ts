@@ -15,12 +15,24 @@ interface TypeRef { pkg: Package; text: string }
 export function indexDeclarations(pkg: Package): void {
   const types = new Map<string, GoTypeDecl>();
   const vars: Record<string, string> = {};
+  const varCalls: Record<string, ValueRef> = {};
   for (const f of pkg.goFiles) {
     for (const t of f.facts.types) types.set(t.name, t);
     Object.assign(vars, f.facts.vars);
+    Object.assign(varCalls, f.facts.varCalls ?? {});
   }
+  varCallCache.set(pkg, varCalls);
   typeCache.set(pkg, types);
   varCache.set(pkg, vars);
+  const methods = new Map<string, Map<string, number>>();
+  for (const f of pkg.goFiles) {
+    for (const fn of f.facts.funcs) {
+      if (!fn.recv) continue;
+      if (!methods.has(fn.recv.type)) methods.set(fn.recv.type, new Map());
+      methods.get(fn.recv.type)!.set(fn.name, fn.params.length);
+    }
+  }
+  methodCache.set(pkg, methods);
 }
 
 export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex): void {
@@ -68,9 +80,10 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex): void {
         const decl = lookupType(index, recvType);
         if (!decl) { graph.stats.external++; continue; }
         if (decl.decl.kind === 'interface') {
+          const iface = decl.decl;
           const targets = (index.methods.get(c.name) ?? []).filter((id) => {
             const m = graph.nodes[id].go!;
-            return m.params.length === call.argCount && (f.isTestFile || !m.isTestFile);
+            return m.params.length === call.argCount && (f.isTestFile || !m.isTestFile) && mayImplement(graph.nodes[id].pkg, m.recv!.type, iface);
           });
           for (const to of targets) edge(to, kind, call, true);
           if (targets.length === 0) graph.stats.unresolved++;
@@ -101,7 +114,22 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex): void {
 }
 
 const typeCache = new WeakMap<Package, Map<string, GoTypeDecl>>();
+/** Per package: receiver type → method name → arity. */
+const methodCache = new WeakMap<Package, Map<string, Map<string, number>>>();
+
+/**
+ * Whether the receiver type can implement the interface: it declares every method the interface
+ * lists (name and arity), or it embeds something (promoted methods are not followed), or the
+ * interface embeds another (its full method set is not known).
+ */
+function mayImplement(pkg: Package, recvType: string, iface: GoTypeDecl): boolean {
+  if (iface.embedded.length > 0) return true;
+  if (typeCache.get(pkg)?.get(recvType)?.embedded.length) return true;
+  const methods = methodCache.get(pkg)?.get(recvType);
+  return iface.methods.every((m) => methods?.get(m.name) === m.arity);
+}
 const varCache = new WeakMap<Package, Record<string, string>>();
+const varCallCache = new WeakMap<Package, Record<string, ValueRef>>();
 
 const aliasCache = new WeakMap<GoFile['facts'], Map<string, string>>();
 
@@ -127,24 +155,52 @@ function isLocal(funcs: GoFunc[], f: GoFunc, name: string): boolean {
 }
 
 /** The declared type of a value expression, as text relative to the package that declares it. */
-export function typeOfRef(index: WorkspaceIndex, pkg: Package, file: GoFile, funcs: GoFunc[], f: GoFunc, ref: ValueRef): TypeRef | undefined {
+export function typeOfRef(index: WorkspaceIndex, pkg: Package, file: GoFile, funcs: GoFunc[], f: GoFunc, ref: ValueRef, depth = 0): TypeRef | undefined {
+  if (depth > 8) return undefined; // `a := b(); b := a()`-style loops and long chains end here
+  if (ref.kind === 'typed') return { pkg, text: ref.type };
+  if (ref.kind === 'call') return resultType(index, pkg, file, funcs, f, ref, depth);
   if (ref.kind === 'ident') {
     for (let g: GoFunc | undefined = f; g; g = g.parent !== undefined ? funcs[g.parent] : undefined) {
       if (g.locals[ref.name]) return { pkg, text: g.locals[ref.name] };
       const p = g.params.find((x) => x.name === ref.name) ?? g.results.find((x) => x.name === ref.name);
       if (p) return { pkg, text: p.type };
       if (g.recv?.name === ref.name) return { pkg, text: (g.recv.pointer ? '*' : '') + g.recv.type };
+      if (g.localCalls?.[ref.name]) return typeOfRef(index, pkg, file, funcs, f, g.localCalls[ref.name], depth + 1);
     }
     const v = varCache.get(pkg)?.[ref.name];
-    return v ? { pkg, text: v } : undefined;
+    if (v) return { pkg, text: v };
+    const call = varCallCache.get(pkg)?.[ref.name];
+    return call ? typeOfRef(index, pkg, file, funcs, f, call, depth + 1) : undefined;
   }
   if (ref.kind === 'field') {
-    const base = typeOfRef(index, pkg, file, funcs, f, ref.base);
+    const base = typeOfRef(index, pkg, file, funcs, f, ref.base, depth + 1);
     const decl = base && lookupType(index, base);
     const field = decl?.decl.fields[ref.name];
     return field ? { pkg: decl!.pkg, text: field } : undefined;
   }
   return undefined;
+}
+
+/** The declared type of a call's result: a package function, `pkg.F`, or a method by receiver type. */
+function resultType(index: WorkspaceIndex, pkg: Package, file: GoFile, funcs: GoFunc[], f: GoFunc, ref: Extract<ValueRef, { kind: 'call' }>, depth: number): TypeRef | undefined {
+  const fn = ref.fn;
+  let target: { pkg: Package; func: GoFunc } | undefined;
+  const lookup = (p: Package | undefined, key: string) => {
+    const id = p && index.packages.get(p.importPath)?.goFuncs.get(key);
+    return id !== undefined ? { pkg: p!, func: index.graph.nodes[id].go! } : undefined;
+  };
+  if (fn.kind === 'ident') target = lookup(pkg, fn.name);
+  else if (fn.kind === 'field') {
+    const path = fn.base.kind === 'ident' ? importAliases(file).get(fn.base.name) : undefined;
+    if (path) target = lookup(index.packages.get(path)?.pkg, fn.name);
+    else {
+      const recv = typeOfRef(index, pkg, file, funcs, f, fn.base, depth + 1);
+      const decl = recv && lookupType(index, recv);
+      if (decl) target = lookup(decl.pkg, `${decl.decl.name}.${fn.name}`);
+    }
+  }
+  const result = target?.func.results[ref.result];
+  return result && result.type ? { pkg: target!.pkg, text: result.type } : undefined;
 }
 
 /** Finds the declaration of a named type in the workspace (following `pkg.T` through imports). */

@@ -1,14 +1,15 @@
 // Which files a build for GOOS/GOARCH compiles: //go:build lines (and legacy // +build), and the
-// _GOOS/_GOARCH file-name suffixes. cgo builds, so the `cgo` tag holds; so do gc and every go1.N.
+// _GOOS/_GOARCH file-name suffixes. cgo builds, so the `cgo` tag holds; so do gc, every go1.N and
+// the configured buildTags (go build -tags).
 
 export const KNOWN_OS = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'js', 'linux', 'nacl', 'netbsd', 'openbsd', 'plan9', 'solaris', 'wasip1', 'windows', 'zos']);
 export const KNOWN_ARCH = new Set(['386', 'amd64', 'amd64p32', 'arm', 'armbe', 'arm64', 'arm64be', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le', 'mips64p32', 'mips64p32le', 'ppc', 'ppc64', 'ppc64le', 'riscv', 'riscv64', 's390', 's390x', 'sparc', 'sparc64', 'wasm']);
 const UNIX = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'linux', 'netbsd', 'openbsd', 'solaris']);
 
-export interface Target { goos: string; goarch: string }
+export interface Target { goos: string; goarch: string; tags?: string[] }
 
 function tagHolds(tag: string, t: Target): boolean {
-  if (tag === t.goos || tag === t.goarch || tag === 'cgo' || tag === 'gc') return true;
+  if (tag === t.goos || tag === t.goarch || tag === 'cgo' || tag === 'gc' || t.tags?.includes(tag)) return true;
   if (tag === 'unix') return UNIX.has(t.goos);
   if (tag === 'linux' && t.goos === 'android') return true;
   if (tag === 'darwin' && t.goos === 'ios') return true;

@@ -3,7 +3,7 @@
 // Used for package .c/.h files and, through includedRanges, for the preamble inside a Go file.
 import type { ParserBackend, SyntaxNode, TextRange } from '../parse/backend';
 import { constEval, scalarSize } from './c-sizes';
-import type { ArgFlow, CFunc, CParam, CUnitFacts, Span } from './facts';
+import type { ArgFlow, CFunc, CParam, CUnitFacts, Slot, Span } from './facts';
 import { guardFrom } from './go-types';
 import { assignToEnclosing, named, parseIgnore, span } from './syntax-util';
 
@@ -94,7 +94,7 @@ function newFunc(node: SyntaxNode, text: string): CFunc {
   const params = fnDecl ? paramsOf(fnDecl) : [];
   const f: CFunc = {
     name: nameNode?.type === 'identifier' ? nameNode.text : '', isStatic: named(node).some((n) => n.type === 'storage_class_specifier' && n.text === 'static'),
-    span: span(node), nameSpan: span(nameNode ?? node), params, calls: [], frameBytes: 0, frameItems: [], guards: [], threadStarts: [],
+    span: span(node), nameSpan: span(nameNode ?? node), params, calls: [], frameBytes: 0, frameItems: [], localTypes: {}, guards: [], threadStarts: [],
   };
   for (const stmt of named(node.childForFieldName('body'))) {
     if (stmt.type !== 'if_statement') continue;
@@ -154,6 +154,7 @@ function addLocal(f: CFunc, decl: SyntaxNode, consts: Map<string, number>): void
       node = node.childForFieldName('declarator') ?? (node.type === 'parenthesized_declarator' ? named(node)[0] ?? null : null);
     }
     const name = node?.text ?? '?';
+    if (typeNode) f.localTypes[name] = (chain.some((c) => c.pointer) ? '*' : '') + typeNode.text;
     const lastPointer = chain.map((c) => c.pointer).lastIndexOf(true);
     if (lastPointer === chain.length - 1 && chain.length > 0) { f.frameBytes += 8; continue; }
     const arrays = chain.slice(lastPointer + 1);
@@ -171,7 +172,7 @@ function addCall(unit: CUnitFacts, f: CFunc, call: SyntaxNode, callee: SyntaxNod
   if (callee.type === 'identifier' && !local(callee.text)) target = { kind: 'direct', name: callee.text };
   else {
     const param = callee.type === 'identifier' ? local(callee.text) : undefined;
-    target = { kind: 'indirect', typeName: param && param.type !== '(*)()' ? param.type : undefined, text: callee.text };
+    target = { kind: 'indirect', typeName: param && param.type !== '(*)()' ? param.type : undefined, text: callee.text, ...slotOf(stripCasts(callee), f) };
   }
   f.calls.push({ span: span(call), callee: target, argCount: args.length, args: args.map((a) => cArgFlow(a, f.params)) });
   if (target.kind === 'direct' && ALLOCA.has(target.name)) {
@@ -188,19 +189,39 @@ function addCall(unit: CUnitFacts, f: CFunc, call: SyntaxNode, callee: SyntaxNod
 
 /** Identifiers used as values inside an initializer or assignment: candidate function pointers. */
 function recordValueUses(unit: CUnitFacts, node: SyntaxNode, initType: Map<number, string>, f?: CFunc): void {
-  if (node.type === 'assignment_expression') { const r = node.childForFieldName('right'); if (r) recordValue(unit, r, f); return; }
+  if (node.type === 'assignment_expression') {
+    const r = node.childForFieldName('right'), l = node.childForFieldName('left');
+    if (r) recordValue(unit, r, f, undefined, l ? slotOf(l, f) : {});
+    return;
+  }
   const typeName = initType.get(node.startIndex);
   for (const item of named(node)) {
     const value = item.type === 'initializer_pair' ? item.childForFieldName('value') : item;
-    if (value && value.type !== 'initializer_list') recordValue(unit, value, f, typeName);
+    const designator = item.type === 'initializer_pair' ? named(item.childForFieldName('designator'))[0] : undefined;
+    const slot: Slot = designator?.type === 'field_identifier' ? { field: designator.text, owner: typeName ? structName(typeName) : undefined } : {};
+    if (value && value.type !== 'initializer_list') recordValue(unit, value, f, typeName, slot);
   }
 }
 
-function recordValue(unit: CUnitFacts, node: SyntaxNode, f?: CFunc, typeName?: string): void {
+function recordValue(unit: CUnitFacts, node: SyntaxNode, f?: CFunc, typeName?: string, slot: Slot = {}): void {
   const cast = node.type === 'cast_expression' ? node.childForFieldName('type')?.text : undefined;
   const v = stripCasts(node);
   if (v.type !== 'identifier' || (f && f.params.some((p) => p.name === v.text))) return;
-  unit.pointerUses.push({ name: v.text, typeName: cast ?? typeName, span: span(v) });
+  unit.pointerUses.push({ name: v.text, typeName: cast ?? (slot.field ? undefined : typeName), span: span(v), ...slot });
+}
+
+/** `s->write` / `s.write`: the field, and the struct type when `s` is a declared parameter or local. */
+function slotOf(node: SyntaxNode, f?: CFunc): Slot {
+  if (node.type !== 'field_expression') return {};
+  const field = node.childForFieldName('field')?.text;
+  const base = node.childForFieldName('argument');
+  const declared = base?.type === 'identifier' && f ? f.params.find((p) => p.name === base.text)?.type ?? f.localTypes[base.text] : undefined;
+  return { field, owner: declared ? structName(declared) : undefined };
+}
+
+/** `const struct net_stream *` → `net_stream`. */
+function structName(type: string): string {
+  return type.replace(/\b(const|volatile|struct|union)\b|\*/g, ' ').trim().replace(/\s+/g, ' ');
 }
 
 function stripCasts(node: SyntaxNode): SyntaxNode {

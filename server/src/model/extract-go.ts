@@ -4,7 +4,7 @@ import type { ParserBackend, SyntaxNode } from '../parse/backend';
 import { findPreambles } from '../parse/preamble';
 import { extractCUnit } from './extract-c';
 import { readOps } from './extract-go-ops';
-import type { GoCallee, GoFileFacts, GoFunc, GoTypeDecl, IgnoreComment, Span } from './facts';
+import type { GoCallee, GoFileFacts, GoFunc, GoTypeDecl, IgnoreComment, Span, ValueRef } from './facts';
 import { baseTypeName, goArgFlow, goGuard, paramList, typeText, valueRef } from './go-types';
 import { assignToEnclosing, lineStartOf, named, parseIgnore, span } from './syntax-util';
 
@@ -25,7 +25,7 @@ export function extractGo(backend: ParserBackend, text: string, isTestFile: bool
 }
 
 function emptyFacts(root: SyntaxNode, outline: boolean): GoFileFacts {
-  return { packageName: '', imports: [], funcs: [], types: [], vars: {}, linknames: [], ignores: [], cPointerUses: [], errors: root.hasError ? 1 : 0, outline };
+  return { packageName: '', imports: [], funcs: [], types: [], vars: {}, varCalls: {}, linknames: [], ignores: [], cPointerUses: [], errors: root.hasError ? 1 : 0, outline };
 }
 
 function extractOutline(root: SyntaxNode, text: string, isTestFile: boolean): GoFileFacts {
@@ -98,7 +98,7 @@ function readTopLevel(root: SyntaxNode, facts: GoFileFacts): void {
     } else if (decl.type === 'type_declaration') {
       for (const spec of named(decl).filter((n) => n.type === 'type_spec' || n.type === 'type_alias')) facts.types.push(typeDecl(spec));
     } else if (decl.type === 'var_declaration') {
-      for (const spec of varSpecs(decl)) Object.assign(facts.vars, specTypes(spec));
+      for (const spec of varSpecs(decl)) Object.assign(facts.vars, specTypes(spec, facts.varCalls));
     }
   }
 }
@@ -110,11 +110,12 @@ function varSpecs(decl: SyntaxNode): SyntaxNode[] {
 
 function typeDecl(spec: SyntaxNode): GoTypeDecl {
   const typeNode = spec.childForFieldName('type');
-  const decl: GoTypeDecl = { name: spec.childForFieldName('name')?.text ?? '', kind: 'other', underlying: typeText(typeNode), methods: [], fields: {} };
+  const decl: GoTypeDecl = { name: spec.childForFieldName('name')?.text ?? '', kind: 'other', underlying: typeText(typeNode), methods: [], fields: {}, embedded: [] };
   if (typeNode?.type === 'interface_type') {
     decl.kind = 'interface';
-    for (const m of named(typeNode).filter((n) => n.type === 'method_elem')) {
-      decl.methods.push({ name: m.childForFieldName('name')?.text ?? '', arity: paramList(m.childForFieldName('parameters')).length });
+    for (const m of named(typeNode)) {
+      if (m.type === 'method_elem') decl.methods.push({ name: m.childForFieldName('name')?.text ?? '', arity: paramList(m.childForFieldName('parameters')).length });
+      else decl.embedded.push(typeText(m)); // an embedded interface or a type constraint
     }
   } else if (typeNode?.type === 'struct_type') {
     decl.kind = 'struct';
@@ -122,22 +123,28 @@ function typeDecl(spec: SyntaxNode): GoTypeDecl {
     for (const field of named(list)) {
       const type = typeText(field.childForFieldName('type'));
       const names = named(field).filter((n) => n.type === 'field_identifier');
-      if (names.length === 0) decl.fields[baseTypeName(type).name.split('.').pop()!] = type; // embedded
+      if (names.length === 0) { decl.fields[baseTypeName(type).name.split('.').pop()!] = type; decl.embedded.push(type); }
       for (const n of names) decl.fields[n.text] = type;
     }
   } else if (typeNode?.type === 'map_type') decl.kind = 'map';
   return decl;
 }
 
-/** Types a var_spec or short declaration gives its names, where the syntax shows them. */
-function specTypes(spec: SyntaxNode): Record<string, string> {
+/** Types a var_spec or short declaration gives its names; names set from a call go to `calls`. */
+function specTypes(spec: SyntaxNode, calls?: Record<string, ValueRef>): Record<string, string> {
   const out: Record<string, string> = {};
   const declared = spec.childForFieldName('type');
   const names = spec.type === 'var_spec' ? named(spec).filter((n) => n.type === 'identifier') : named(spec.childForFieldName('left'));
   const values = named(spec.type === 'var_spec' ? spec.childForFieldName('value') : spec.childForFieldName('right'));
   names.forEach((n, i) => {
-    const t = declared ? typeText(declared) : values.length === names.length ? inferType(values[i]) : '';
-    if (t && n.text !== '_') out[n.text] = t;
+    if (n.text === '_') return;
+    const value = values.length === names.length ? values[i] : values.length === 1 ? values[0] : undefined;
+    const t = declared ? typeText(declared) : values.length === names.length && value ? inferType(value) : '';
+    if (t) out[n.text] = t;
+    else if (calls && value?.type === 'call_expression') {
+      const ref = valueRef(value);
+      if (ref.kind === 'call') calls[n.text] = { ...ref, result: values.length === 1 ? i : 0 };
+    }
   });
   return out;
 }
@@ -177,7 +184,7 @@ function newFunc(node: SyntaxNode, text: string, isTestFile: boolean, outline = 
     key: recv ? `${recv.type}.${name}` : name, name, recv, span: span(node), nameSpan: span(nameNode ?? node),
     directiveAt: lineStartOf(text, node.startIndex), directives: [], hasBody: body !== null,
     params, results: paramList(node.childForFieldName('result')), calls: [], panics: [], callsRecover: false,
-    topDefers: [], locals: {}, guards, ops: [], isTestFile,
+    topDefers: [], locals: {}, localCalls: {}, guards, ops: [], isTestFile,
   };
 }
 
@@ -204,7 +211,7 @@ function readLocals(backend: ParserBackend, root: SyntaxNode, funcSpans: Span[],
   const items = decls.map((node) => ({ start: node.startIndex, node })).sort((a, b) => a.start - b.start);
   assignToEnclosing(funcSpans, items, (item, f) => {
     const fn = facts.funcs[f];
-    Object.assign(fn.locals, item.node.type === 'range_clause' ? rangeTypes(item.node, fn) : specTypes(item.node));
+    Object.assign(fn.locals, item.node.type === 'range_clause' ? rangeTypes(item.node, fn) : specTypes(item.node, fn.localCalls));
   });
 }
 
@@ -239,6 +246,7 @@ function readCalls(backend: ParserBackend, root: SyntaxNode, funcNodes: SyntaxNo
     args: m.captures.find((c) => c.name === 'args')!.node,
   })).sort((a, b) => a.start - b.start);
   const calleeStarts = new Set<number>();
+  const dead = deadBranches(backend, root, funcSpans, facts);
   assignToEnclosing(funcSpans, calls, ({ call, callee, args }, fi) => {
     const f = facts.funcs[fi];
     calleeStarts.add(callee.startIndex);
@@ -249,12 +257,13 @@ function readCalls(backend: ParserBackend, root: SyntaxNode, funcNodes: SyntaxNo
       span: span(call), callee: target, argCount: argNodes.length, args: argNodes.map((a) => goArgFlow(a, f.params)),
       go: goCalls.has(at), defer: deferCalls.has(at),
     });
-    if (target.kind === 'ident' && target.name === 'panic') f.panics.push({ span: span(call), what: 'panic' });
+    const live = !dead.some((d) => d.start <= call.startIndex && call.endIndex <= d.end);
+    if (target.kind === 'ident' && target.name === 'panic' && live) f.panics.push({ span: span(call), what: 'panic' });
     if (target.kind === 'ident' && target.name === 'recover') f.callsRecover = true;
     if (target.kind === 'selector' && LOG_PANICS.has(target.name) && target.base.kind === 'ident') {
       const base = target.base.name;
       const t = f.locals[base] ?? f.params.find((p) => p.name === base)?.type ?? facts.vars[base];
-      if ((logAlias && base === logAlias) || t === '*log.Logger' || t === 'log.Logger') f.panics.push({ span: span(call), what: `${base}.${target.name}` });
+      if (live && ((logAlias && base === logAlias) || t === '*log.Logger' || t === 'log.Logger')) f.panics.push({ span: span(call), what: `${base}.${target.name}` });
     }
     if (topDefers.has(at)) f.topDefers.push(target);
   });
@@ -268,6 +277,22 @@ function readCalls(backend: ParserBackend, root: SyntaxNode, funcNodes: SyntaxNo
     const typeName = conv?.startsWith('C.') ? conv.slice(2) : undefined;
     facts.cPointerUses.push({ name: m.captures.find((c) => c.name === 'name')!.node.text, typeName, span: span(use) });
   }
+}
+
+const UNSIGNED = /^(uint(8|16|32|64)?|uintptr|byte|C\.(uint|uchar|ushort|ulong|ulonglong|size_t|uintptr_t|uint(8|16|32|64)_t))$/;
+
+/** Bodies of `if x < 0` where x is an unsigned parameter or local: never run. */
+function deadBranches(backend: ParserBackend, root: SyntaxNode, funcSpans: Span[], facts: GoFileFacts): Span[] {
+  const out: Span[] = [];
+  const items = backend.matches('go', 'dead-branches', root).map((m) => ({ start: m.captures[0].node.startIndex, m })).sort((a, b) => a.start - b.start);
+  assignToEnclosing(funcSpans, items, ({ m }, fi) => {
+    const get = (name: string) => m.captures.find((c) => c.name === name)!.node;
+    const f = facts.funcs[fi];
+    const name = get('value').text;
+    const type = f.locals[name] ?? [...f.params, ...f.results].find((p) => p.name === name)?.type ?? '';
+    if (get('limit').text === '0' && UNSIGNED.test(type)) out.push(span(get('dead')));
+  });
+  return out;
 }
 
 function calleeOf(node: SyntaxNode, literalIndex: Map<number, number>): GoCallee {

@@ -14,6 +14,10 @@ export interface DepthGuard { param: number; limit: number }
 export type ValueRef =
   | { kind: 'ident'; name: string }
   | { kind: 'field'; base: ValueRef; name: string }
+  /** `x.(T)`: the type is written down. */
+  | { kind: 'typed'; type: string }
+  /** The `result`-th result of calling `fn` (a function name, `pkg.F` or a method value). */
+  | { kind: 'call'; fn: ValueRef; result: number }
   | { kind: 'other' };
 
 export type GoCallee =
@@ -72,6 +76,8 @@ export interface GoFunc {
   /** Deferred calls that are statements of the body's top level. */
   topDefers: GoCallee[];
   locals: Record<string, string>;
+  /** Locals set from a call (`h := lookup(i)`): typed by the callee's declared results. */
+  localCalls: Record<string, ValueRef>;
   guards: DepthGuard[];
   ops: GoOp[];
   isTestFile: boolean;
@@ -83,6 +89,8 @@ export interface GoTypeDecl {
   underlying: string;
   methods: { name: string; arity: number }[];
   fields: Record<string, string>;
+  /** Embedded fields' types (their methods are promoted). */
+  embedded: string[];
 }
 
 export interface LinknameDirective { local: string; target: string; span: Span }
@@ -90,7 +98,11 @@ export interface IgnoreComment { rule: string; reason: string; line: number; spa
 
 export interface CParam { name: string; type: string }
 
-export type CCallee = { kind: 'direct'; name: string } | { kind: 'indirect'; typeName?: string; text: string };
+/** An indirect call names its pointer type when a parameter declares it, or its struct slot (`s->write`). */
+export type CCallee = { kind: 'direct'; name: string } | { kind: 'indirect'; typeName?: string; text: string } & Slot;
+
+/** A struct member holding a function pointer: the field, and the struct type when it is known. */
+export interface Slot { field?: string; owner?: string }
 
 export interface CCall { span: Span; callee: CCallee; argCount: number; args: (ArgFlow | null)[] }
 
@@ -106,13 +118,15 @@ export interface CFunc {
   /** Estimated bytes of one activation: locals with a known size plus saved registers. */
   frameBytes: number;
   frameItems: FrameItem[];
+  /** Declared types of locals (for the struct type of `s->field`). */
+  localTypes: Record<string, string>;
   guards: DepthGuard[];
   /** pthread_create start routines named in this function. */
   threadStarts: string[];
 }
 
 /** A function name used as a value (its address taken), maybe with the pointer type it became. */
-export interface FuncPointerUse { name: string; typeName?: string; span: Span }
+export interface FuncPointerUse extends Slot { name: string; typeName?: string; span: Span }
 
 export interface CUnitFacts {
   funcs: CFunc[];
@@ -131,6 +145,8 @@ export interface GoFileFacts {
   funcs: GoFunc[];
   types: GoTypeDecl[];
   vars: Record<string, string>;
+  /** Package variables set from a call (`var inv = newInventory()`). */
+  varCalls: Record<string, ValueRef>;
   linknames: LinknameDirective[];
   ignores: IgnoreComment[];
   /** `C.name` used as a value (passed or converted, not called). */

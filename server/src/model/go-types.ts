@@ -37,6 +37,14 @@ export function valueRef(node: SyntaxNode): ValueRef {
     const field = node.childForFieldName('field');
     if (operand && field) return { kind: 'field', base: valueRef(operand), name: field.text };
   }
+  if (node.type === 'type_assertion_expression') {
+    const type = node.childForFieldName('type');
+    if (type) return { kind: 'typed', type: typeText(type) };
+  }
+  if (node.type === 'call_expression') {
+    const fn = node.childForFieldName('function');
+    if (fn) return { kind: 'call', fn: valueRef(fn), result: 0 };
+  }
   if (node.type === 'unary_expression' && node.childForFieldName('operator')?.text === '*') {
     const operand = node.childForFieldName('operand');
     if (operand) return valueRef(operand);

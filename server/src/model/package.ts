@@ -118,6 +118,8 @@ function loadC(pkg: Package, folder: FolderFiles, opts: LoadOptions): void {
       const target = path.resolve(fromDir, inc.path);
       if (!isInside(target, opts.workspaceRoot) || seen.has(target)) continue;
       if (fs.existsSync(target)) add(target, path.dirname(target) !== folder.dir);
+      // A missing header may come from -I; a missing .c is code that goes unchecked: say so.
+      else if (/\.(c|cc|cpp|cxx)$/.test(inc.path)) opts.problem(`${target}: included from ${fromDir} but not found; its C is not checked`);
     }
   };
   for (const file of folder.cFiles) add(file, false);

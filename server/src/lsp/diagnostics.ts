@@ -1,0 +1,95 @@
+// Findings → LSP diagnostics: source `g0guard`, code = rule id with a link to the rule's page, the
+// evidence as related information (every hop, in Go and C files), and `data` that finds the finding
+// again for a code action: the finding's key plus the document version it was computed on.
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import { findingKey, type Finding, type Severity } from '../findings/finding';
+import type { SourceFile } from '../model/package';
+import type { PositionCodec } from './position-encoding';
+import { pathToUri } from './uri';
+import type { InternalError } from './workspace';
+
+/** Where the rule pages live (docs/rules/<id>.md, generated from rule metadata). */
+export const RULE_DOCS_BASE = 'https://github.com/g0guard/g0guard/blob/main/docs/rules/';
+export const SOURCE = 'g0guard';
+export const INTERNAL_ERROR = 'internal-error';
+
+/** What `diagnostic.data` carries: enough to find the finding and to refuse a stale fix. */
+export interface DiagnosticData {
+  rule: string;
+  /** findingKey() of the finding. */
+  key: string;
+  /** The document version the finding was computed on (null for a file that is not open). */
+  version: number | null;
+  uri: string;
+}
+
+export function ruleDocUrl(rule: string): string {
+  return `${RULE_DOCS_BASE}${encodeURIComponent(rule)}.md`;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information,
+};
+
+export function toDiagnostic(f: Finding, codec: PositionCodec, version: number | null): Diagnostic {
+  const uri = pathToUri(f.file.path);
+  const data: DiagnosticData = { rule: f.rule, key: findingKey(f), version, uri };
+  const d: Diagnostic = {
+    range: rangeOf(codec, f.file, f.span.start, f.span.end),
+    severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: f.rule,
+    codeDescription: { href: ruleDocUrl(f.rule) },
+    message: f.message,
+    data,
+  };
+  if (f.related.length) d.relatedInformation = f.related.map((r): DiagnosticRelatedInformation => ({
+    location: { uri: pathToUri(r.file.path), range: rangeOf(codec, r.file, r.span.start, r.span.end) },
+    message: r.message,
+  }));
+  // A suppression that silences nothing is dead text: editors grey it out.
+  if (f.rule === 'g0guard-ignore' && /matches no finding/.test(f.message)) d.tags = [DiagnosticTag.Unnecessary];
+  return d;
+}
+
+/** The engine failed on something in this file: say so at the top, the other rules' results stay. */
+export function internalErrorDiagnostic(e: InternalError): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    code: INTERNAL_ERROR,
+    message: `g0guard internal error: ${e.message}. Please report it with the g0guard output log.`,
+  };
+}
+
+/** Loader notices (file too big, binary, unreadable) on the file they concern. */
+export function problemDiagnostic(message: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    code: 'skipped',
+    message: `g0guard: ${message}`,
+  };
+}
+
+/** A configuration problem (unknown key, bad value) shown on `.g0guard.json`. */
+export function configDiagnostic(message: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: 'config',
+    message,
+  };
+}
+
+export function rangeOf(codec: PositionCodec, file: SourceFile, start: number, end: number) {
+  return codec.range(file.lines, start, end);
+}
+
+export function isDiagnosticData(x: unknown): x is DiagnosticData {
+  const d = x as DiagnosticData;
+  return !!d && typeof d === 'object' && typeof d.key === 'string' && typeof d.rule === 'string';
+}

@@ -1,0 +1,35 @@
+// What the engine reads for a path: the open document's text, else the file on disk, cached until
+// the client reports the file changed (workspace/didChangeWatchedFiles) or the workspace is re-scanned.
+import * as fs from 'node:fs';
+import type { OpenDocuments } from './documents';
+
+export class FileTexts {
+  private readonly disk = new Map<string, string>();
+
+  constructor(private readonly docs: OpenDocuments) {}
+
+  /** Throws like fs.readFileSync (the loader turns that into a "cannot read" problem). */
+  read = (file: string): string => {
+    const open = this.docs.text(file);
+    if (open !== undefined) return open;
+    let text = this.disk.get(file);
+    if (text === undefined) {
+      text = fs.readFileSync(file, 'utf8');
+      this.disk.set(file, text);
+    }
+    return text;
+  };
+
+  /** The text on disk, bypassing open documents (for checking a fix against a closed file). */
+  diskText(file: string): string | undefined {
+    try { return this.disk.get(file) ?? fs.readFileSync(file, 'utf8'); } catch { return undefined; }
+  }
+
+  forget(file: string): void {
+    this.disk.delete(file);
+  }
+
+  clear(): void {
+    this.disk.clear();
+  }
+}

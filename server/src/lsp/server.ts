@@ -1,0 +1,158 @@
+// The language server's wiring: transport (`g0guard lsp --stdio` or `--node-ipc`), capability
+// negotiation, and every LSP message routed to the session, hover and code-action modules through
+// a guard that logs and answers emptily instead of letting bad input end the process.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
+  IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind,
+  type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import type { BackendName } from '../parse/backend';
+import { createBackend } from '../parse/create-backend';
+import { codeActions, FIX_ALL_KIND } from './code-actions';
+import { installFaultInjection } from './fault-injection';
+import { hover } from './hover';
+import { Indexer } from './indexer';
+import { negotiateEncoding, PositionCodec } from './position-encoding';
+import { guard, guardAsync } from './safe-handler';
+import { Session, type Logger } from './session';
+import { SECTION } from './settings';
+import { uriToPath } from './uri';
+
+export const RESCAN_COMMAND = 'g0guard.rescan';
+const WATCHED = '**/{*.go,*.c,*.h,*.cc,*.cpp,*.cxx,*.hh,*.hpp,*.hxx,go.mod,.g0guard.json}';
+
+export function startLanguageServer(args: string[]): void {
+  const connection = connect(args);
+  const log: Logger = {
+    info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m), error: (m) => connection.console.error(m),
+    debug: (m) => connection.console.log(m),
+  };
+  // Nothing may write to stdout but the protocol; stray console output goes to the client's log.
+  console.log = console.info = (...a: unknown[]) => log.info(a.join(' '));
+  console.warn = (...a: unknown[]) => log.warn(a.join(' '));
+  console.error = (...a: unknown[]) => log.error(a.join(' '));
+  process.on('uncaughtException', (e) => log.error(`uncaught: ${e?.stack ?? e}`));
+  process.on('unhandledRejection', (e) => log.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
+  const withFaults = installFaultInjection(process.env.G0GUARD_FAULT);
+
+  const session = new Session(connection, log);
+  const indexer = new Indexer(connection, session);
+  session.onReindex = (roots) => void indexer.start(roots);
+  const backendName: BackendName = process.env.G0GUARD_BACKEND === 'native' ? 'native' : 'wasm';
+  const backendReady = createBackend(backendName).then((b) => { session.backend = withFaults(b); session.scheduler.request(); })
+    .catch((e) => log.error(`g0guard: the ${backendName} parser failed to load: ${e?.stack ?? e}`));
+  let dynamicWatch = false, dynamicConfig = false, workspaceFolderEvents = false;
+
+  connection.onInitialize(guard(log, 'initialize', (params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities ?? {};
+    const encoding = negotiateEncoding(caps.general?.positionEncodings);
+    session.codec = new PositionCodec(encoding);
+    session.client = {
+      pullDiagnostics: !!caps.textDocument?.diagnostic,
+      pullRefresh: !!caps.workspace?.diagnostics?.refreshSupport,
+      documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
+      markdownHover: caps.textDocument?.hover?.contentFormat ? caps.textDocument.hover.contentFormat.includes('markdown') : true,
+      configuration: !!caps.workspace?.configuration,
+    };
+    dynamicWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    dynamicConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
+    const opts = params.initializationOptions as { settings?: unknown } | undefined;
+    session.globalSettings = opts?.settings ?? (opts as Record<string, unknown> | undefined)?.[SECTION];
+    const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : params.rootPath ?? undefined];
+    for (const dir of folders) if (dir) session.roots.add(dir);
+    log.info(`g0guard ${version()} (${backendName} parser, ${encoding} positions, ${session.client.pullDiagnostics ? 'pull' : 'push'} diagnostics)`);
+    return {
+      capabilities: {
+        positionEncoding: encoding,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
+        executeCommandProvider: { commands: [RESCAN_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...(session.client.pullDiagnostics ? { diagnosticProvider: { identifier: 'g0guard', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'g0guard', version: version() },
+    };
+  }, { capabilities: {} }));
+
+  connection.onInitialized(guardAsync(log, 'initialized', async () => {
+    if (workspaceFolderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders(guard(log, 'didChangeWorkspaceFolders', (e) => session.didChangeWorkspaceFolders(e), undefined));
+    }
+    if (dynamicWatch) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] });
+    if (dynamicConfig) await connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
+    await backendReady;
+    await refreshSettings(session, log);
+    await indexer.start(session.roots.all().filter((r) => !r.loose));
+  }, undefined));
+
+  connection.onDidOpenTextDocument(guard(log, 'didOpen', (p) => session.didOpen(p), undefined));
+  connection.onDidChangeTextDocument(guard(log, 'didChange', (p) => session.didChange(p), undefined));
+  connection.onDidCloseTextDocument(guard(log, 'didClose', (p) => session.didClose(p?.textDocument?.uri), undefined));
+  connection.onDidChangeWatchedFiles(guard(log, 'didChangeWatchedFiles', (p) => session.didChangeWatchedFiles(p?.changes), undefined));
+  connection.onDidChangeConfiguration(guardAsync(log, 'didChangeConfiguration', async (p) => {
+    const pushed = (p?.settings as Record<string, unknown> | undefined)?.[SECTION];
+    if (pushed !== undefined) session.globalSettings = pushed;
+    await refreshSettings(session, log);
+  }, undefined));
+  connection.onHover(guardAsync(log, 'hover', (p) => hover(session, p), null));
+  connection.onCodeAction(guardAsync(log, 'codeAction', (p) => codeActions(session, p), []));
+  connection.onExecuteCommand(guardAsync(log, 'executeCommand', async (p) => {
+    if (p?.command !== RESCAN_COMMAND) return null;
+    session.rescanAll();
+    await indexer.idle();
+    return null;
+  }, null));
+  connection.languages.diagnostics.on(guardAsync(log, 'diagnostic', async (p) => {
+    const file = uriToPath(p?.textDocument?.uri);
+    if (!file) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    await session.settled();
+    const got = session.publisher.forFile(file);
+    if (got && p.previousResultId === got.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: got.resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: got?.resultId, items: got?.items ?? [] };
+  }, { kind: DocumentDiagnosticReportKind.Full, items: [] }));
+  connection.listen();
+}
+
+/** Fetches `g0guard` settings per root (workspace/configuration) and applies them. */
+async function refreshSettings(session: Session, log: Logger): Promise<void> {
+  const roots = session.roots.all();
+  const reindex = new Set<(typeof roots)[number]>();
+  let values: unknown[] = roots.map(() => session.globalSettings);
+  if (session.client.configuration && roots.length) {
+    try {
+      values = await session.connection.workspace.getConfiguration(roots.map((r) => ({ scopeUri: r.loose ? undefined : pathUri(r.dir), section: SECTION })));
+    } catch (e) {
+      log.warn(`workspace/configuration failed: ${(e as Error)?.message ?? e}`);
+    }
+  }
+  roots.forEach((r, i) => session.applySettings(r, values[i] ?? session.globalSettings, reindex));
+  if (reindex.size) session.onReindex([...reindex]);
+}
+
+/** The package version, from the nearest package.json above this file (bundled or not). */
+function version(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      if (pkg.name === 'g0guard') return pkg.version;
+    } catch { /* not here */ }
+    if (path.dirname(dir) === dir) return '0.0.0';
+  }
+}
+
+function pathUri(dir: string): string {
+  return require('node:url').pathToFileURL(dir).href;
+}
+
+function connect(args: string[]): Connection {
+  if (args.includes('--stdio')) return createConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  if (args.includes('--node-ipc')) return createConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
+  // --socket=N, --pipe=NAME: vscode-languageserver reads them from process.argv.
+  if (args.some((a) => /^--(socket|pipe)=/.test(a))) return createConnection();
+  process.stderr.write('usage: g0guard lsp (--stdio | --node-ipc | --socket=PORT | --pipe=NAME)\n');
+  process.exit(2);
+}
