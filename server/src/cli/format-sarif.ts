@@ -2,6 +2,7 @@
 // that survive line shifts, and an explicit columnKind (UTF-16 code units, as in the JSON report).
 import { createHash } from 'node:crypto';
 import { ALL_RULE_META } from '../rules/registry';
+import { ruleDocUrl } from '../rules/rule-docs';
 import type { ReportFinding } from './report';
 
 const LEVEL: Record<string, string> = { error: 'error', warning: 'warning', information: 'note' };
@@ -19,7 +20,7 @@ export function formatSarif(findings: ReportFinding[], version: string): string 
             id: r.id, name: r.id, shortDescription: { text: r.title },
             fullDescription: { text: r.doc.split('\n\n')[0] },
             help: { text: r.doc, markdown: `${r.doc}\n\nBefore:\n\n\`\`\`\n${r.before}\n\`\`\`\n\nAfter:\n\n\`\`\`\n${r.after}\n\`\`\`` },
-            helpUri: `https://github.com/g0guard/g0guard/blob/main/docs/rules/${r.id}.md`,
+            helpUri: ruleDocUrl(r.id),
             defaultConfiguration: { level: LEVEL[r.severity] },
           })),
         },

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, findConfigFile, loadConfigFile } from '../config/config';
+import { version } from '../config/version';
 import { analyzeParallel } from '../findings/analyze';
 import type { BackendName } from '../parse/backend';
 import { createBackend } from '../parse/create-backend';
@@ -20,15 +21,6 @@ const USAGE = `usage:
 check walks folders like ./... (vendor/, testdata/ and dot-folders skipped).
 Exit status: 0 no findings, 1 findings, 2 usage or internal error.`;
 
-export function version(): string {
-  try {
-    let dir = __dirname;
-    while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-    return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
-  } catch {
-    return '0.0.0';
-  }
-}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -98,3 +98,72 @@ export function afterImports(file: GoFile): number | undefined {
   }
   return text[i] === ')' ? i + 1 : lineEndAt(text, last.end);
 }
+
+/** A statement that fits the goroutine hop: a `return` (its expressions apart) or a plain statement. */
+export interface SimpleStatement { start: number; end: number; text: string; returns?: string }
+
+const NOT_SIMPLE = /^(if|for|switch|select|go|defer|var|const|type|func|case|default|else|goto|break|continue|fallthrough)\b|^\}|^[A-Za-z_]\w*\s*:(?!=)/;
+
+/**
+ * The whole statement around a call, when it is one statement that starts on the call's line and
+ * ends at the end of the call's last line (a trailing comment aside): a `return`, an expression,
+ * or an assignment with `=` (not `:=`, whose names would end up inside the goroutine). Undefined
+ * for anything else (a condition, a declaration, two statements on a line, a continued line).
+ */
+export function simpleStatementAround(text: string, call: Span): SimpleStatement | undefined {
+  const lineStart = lineStartAt(text, call.start);
+  if (continuesPreviousLine(text, lineStart)) return undefined;
+  let start = lineStart;
+  for (;;) {
+    while (start < call.start && (text[start] === ' ' || text[start] === '\t')) start++;
+    if (!text.startsWith('/*', start)) break;
+    const e = text.indexOf('*/', start + 2);
+    if (e < 0 || e + 2 > call.start) return undefined;
+    start = e + 2;
+  }
+  // Blank out strings, runes and comments so the checks below see only code.
+  const lineEnd = lineEndAt(text, call.end);
+  let code = '';
+  for (let i = start; i < lineEnd; i++) {
+    const c = text[i];
+    if (c === '/' && text[i + 1] === '/') break;
+    if (c === '/' && text[i + 1] === '*') { const e = text.indexOf('*/', i + 2); if (e < 0) return undefined; code += ' '.repeat(e + 2 - i); i = e + 1; continue; }
+    if (c === '`' || c === '"' || c === "'") {
+      let j = i + 1;
+      for (; j < lineEnd && text[j] !== c; j++) if (c !== '`' && text[j] === '\\') j++;
+      if (j >= lineEnd && c !== '`') return undefined;
+      if (j >= text.length) return undefined;
+      code += c + ' '.repeat(j - i - 1) + c;
+      i = j;
+      continue;
+    }
+    code += c;
+  }
+  const trimmed = code.replace(/\s+$/, '');
+  const end = start + trimmed.length;
+  if (end < call.end) return undefined;
+  let depth = 0;
+  for (let i = 0; i < trimmed.length; i++) {
+    const c = trimmed[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') { if (--depth < 0) return undefined; }
+    else if (depth === 0 && (c === ';' || (c === ':' && trimmed[i + 1] === '='))) return undefined;
+  }
+  if (depth !== 0 || NOT_SIMPLE.test(trimmed) || (/[,([{=+\-*/%&|^<>!.:]$/.test(trimmed) && !/(\+\+|--)$/.test(trimmed))) return undefined;
+  const stmt = text.slice(start, end);
+  const ret = /^return\b\s*/.exec(stmt);
+  if (ret && ret[0].length === stmt.length) return undefined; // a bare return holds no call
+  return ret ? { start, end, text: stmt, returns: stmt.slice(ret[0].length) } : { start, end, text: stmt };
+}
+
+/** The line before ends mid-expression (`,`, an operator, `(`): the line does not start a statement. */
+export function continuesPreviousLine(text: string, lineStart: number): boolean {
+  let i = lineStart - 1;
+  while (i >= 0) {
+    const ls = lineStartAt(text, i);
+    const line = text.slice(ls, i + 1).replace(/\/\/.*$/, '').trimEnd();
+    if (line.trim() !== '') return /([,([=+\-*/%&|^<>!.:]|&&|\|\|)$/.test(line) && !/(\+\+|--)$/.test(line) && !/^\s*(case\b.*|default\s*):$/.test(line) && !/^\s*[A-Za-z_]\w*:$/.test(line);
+    i = ls - 1;
+  }
+  return false;
+}

@@ -5,7 +5,7 @@
 import type { Fix, FixEdit } from '../findings/finding';
 import type { CallGraph, Edge } from '../graph/callgraph';
 import type { GoFile } from '../model/package';
-import { afterImports, eolOf, freshName, importEdit, indentAt, lineEndAt, lineStartAt, mentions } from './go-source';
+import { afterImports, eolOf, freshName, importEdit, indentAt, mentions, simpleStatementAround } from './go-source';
 
 /** Levels between hops: fact 4 measured M = 1,000; fewer when a level's frames are large. */
 const INTERVALS = [1000, 500, 250, 100, 50, 25, 10];
@@ -17,10 +17,10 @@ export function hopInterval(bytesPerLevel: number, budget: number): number | und
 }
 
 /**
- * The fix for the cycle's first edge (a Go `C.f(...)` call): wraps that call statement (or a
- * `return C.f(...)` in a one-result function) in the every-N-levels hop. Uses a parameter that
- * changes by one per level as the level counter when the cycle carries one, else a package-level
- * atomic counter. Calls inside larger expressions get no fix.
+ * The fix for the cycle's first edge (a Go `C.f(...)` call): wraps the statement around the call
+ * in the every-N-levels hop (a `return` computes its results on the goroutine). Uses a parameter
+ * that changes by one per level as the level counter when the cycle carries one, else a
+ * package-level atomic counter. Calls in conditions or `:=` declarations get no fix.
  */
 export function goroutineHopFix(graph: CallGraph, cycle: Edge[], bytesPerLevel: number, budget: number): Fix | undefined {
   const e = cycle[0];
@@ -30,17 +30,8 @@ export function goroutineHopFix(graph: CallGraph, cycle: Edge[], bytesPerLevel: 
   if (!f || n === undefined || e.kind !== 'cgo') return undefined;
   const file = e.file as GoFile;
   const text = file.text;
-  const call = text.slice(e.span.start, e.span.end);
-  const lineStart = lineStartAt(text, e.span.start);
-  const before = text.slice(lineStart, e.span.start);
-  const after = text.slice(e.span.end, lineEndAt(text, e.span.end));
-  if (!/^\s*(\/\/.*)?$/.test(after) || continuesPreviousLine(text, lineStart)) return undefined;
-  // Only a comment may come before the statement on its line (`/* why */ C.f(x)`).
-  const lead = before.replace(/\/\*.*?\*\//g, '');
-  const isReturn = /^[ \t]*return[ \t]+$/.test(lead);
-  if (!isReturn && !/^[ \t]*$/.test(lead)) return undefined;
-  const stmtStart = isReturn ? lineStart + before.lastIndexOf('return') : e.span.start;
-  if (isReturn && f.results.length !== 1) return undefined;
+  const stmt = simpleStatementAround(text, e.span);
+  if (!stmt || (stmt.returns !== undefined && (f.results.length === 0 || f.results.some((r) => !r.type)))) return undefined;
 
   const eol = eolOf(text);
   const indent = indentAt(text, e.span.start);
@@ -67,14 +58,17 @@ export function goroutineHopFix(graph: CallGraph, cycle: Edge[], bytesPerLevel: 
     cond = `${atomic ?? 'atomic'}.AddUint64(&${levels}, 1)%${n} == 0`;
   }
   const done = freshName(body, 'done');
-  const lines = [`if ${cond} { // a fresh goroutine, thread and g0 stack every ${n.toLocaleString('en-US')} levels (g0guard)`, `\t${done} := make(chan struct{})`];
-  if (isReturn) {
-    const r = freshName(body, 'r');
-    lines.push(`\tvar ${r} ${f.results[0].type}`, `\tgo func() { defer close(${done}); ${r} = ${call} }()`, `\t<-${done}`, `\treturn ${r}`, '}', `return ${call}`);
+  const lines = [`if ${cond} { // a fresh goroutine, thread and g0 stack every ${n.toLocaleString('en-US')} levels (g0guard)`];
+  if (stmt.returns !== undefined) {
+    // The results are computed on the goroutine into variables of the function's result types.
+    const names: string[] = [];
+    for (const r of f.results) names.push(freshName(body + ' ' + names.join(' '), names.length ? `r${names.length + 1}` : 'r'));
+    lines.push(...f.results.map((r, i) => `\tvar ${names[i]} ${r.type.replace(/^\.\.\./, '[]')}`), `\t${done} := make(chan struct{})`,
+      `\tgo func() { defer close(${done}); ${names.join(', ')} = ${stmt.returns} }()`, `\t<-${done}`, `\treturn ${names.join(', ')}`, '}', stmt.text);
   } else {
-    lines.push(`\tgo func() { defer close(${done}); ${call} }()`, `\t<-${done}`, '} else {', `\t${call}`, '}');
+    lines.push(`\t${done} := make(chan struct{})`, `\tgo func() { defer close(${done}); ${stmt.text} }()`, `\t<-${done}`, '} else {', `\t${stmt.text}`, '}');
   }
-  edits.push({ file, span: { start: stmtStart, end: e.span.end }, newText: lines.map((l, i) => (i === 0 ? l : indent + l)).join(eol) });
+  edits.push({ file, span: { start: stmt.start, end: stmt.end }, newText: lines.map((l, i) => (i === 0 ? l : indent + l)).join(eol) });
   return { title: `Run ${graph.nodes[e.to].display} on a fresh goroutine every ${n.toLocaleString('en-US')} levels (a new g0 stack)`, preferred: true, edits };
 }
 
@@ -124,16 +118,4 @@ function atomicImport(file: GoFile): string | undefined | null {
     declaresAtomic.set(file.path, hit);
   }
   return hit.yes ? null : undefined;
-}
-
-/** The line before ends mid-expression (`,`, an operator, `(`): the call is not a statement start. */
-function continuesPreviousLine(text: string, lineStart: number): boolean {
-  let i = lineStart - 1;
-  while (i >= 0) {
-    const ls = lineStartAt(text, i);
-    const line = text.slice(ls, i + 1).replace(/\/\/.*$/, '').trimEnd();
-    if (line.trim() !== '') return /([,([=+\-*/%&|^<>!.:]|&&|\|\|)$/.test(line) && !/(\+\+|--)$/.test(line) && !/^\s*(case\b.*|default\s*):$/.test(line) && !/^\s*[A-Za-z_]\w*:$/.test(line);
-    i = ls - 1;
-  }
-  return false;
 }

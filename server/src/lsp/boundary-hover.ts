@@ -52,7 +52,8 @@ function goExport(graph: CallGraph, node: FuncNode): string {
 function cFunction(graph: CallGraph, node: FuncNode, heading: string): string {
   const c = node.c!;
   const out = [`**${heading}** (runs on the thread's system stack, g0, which never grows)`, ''];
-  out.push(`- **Frame estimate:** ${formatBytes(c.frameBytes)} (${c.frameBytes.toLocaleString('en-US')} B)${frameDetail(c.frameItems)}`);
+  const exact = c.frameBytes >= 1024 ? ` (${c.frameBytes.toLocaleString('en-US')} B)` : '';
+  out.push(`- **Frame estimate:** ${formatBytes(c.frameBytes)}${exact}${frameDetail(c.frameItems)}`);
   out.push(`- **Defined at:** ${link(node.file.path, node.file.lines.position(node.nameSpan.start).line)}`);
   const fromGo = graph.in[node.id].filter((e) => e.kind === 'cgo');
   if (fromGo.length) {

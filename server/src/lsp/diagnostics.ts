@@ -4,12 +4,11 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { findingKey, type Finding, type Severity } from '../findings/finding';
 import type { SourceFile } from '../model/package';
+import { ruleDocUrl } from '../rules/rule-docs';
 import type { PositionCodec } from './position-encoding';
 import { pathToUri } from './uri';
 import type { InternalError } from './workspace';
 
-/** Where the rule pages live (docs/rules/<id>.md, generated from rule metadata). */
-export const RULE_DOCS_BASE = 'https://github.com/g0guard/g0guard/blob/main/docs/rules/';
 export const SOURCE = 'g0guard';
 export const INTERNAL_ERROR = 'internal-error';
 
@@ -21,10 +20,6 @@ export interface DiagnosticData {
   /** The document version the finding was computed on (null for a file that is not open). */
   version: number | null;
   uri: string;
-}
-
-export function ruleDocUrl(rule: string): string {
-  return `${RULE_DOCS_BASE}${encodeURIComponent(rule)}.md`;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

@@ -6,7 +6,7 @@ import type { Finding } from '../findings/finding';
 import { formatBytes } from '../rules/rule';
 import { ruleMeta } from '../rules/registry';
 import { boundaryHover } from './boundary-hover';
-import { ruleDocUrl } from './diagnostics';
+import { ruleDocUrl } from '../rules/rule-docs';
 import type { Session } from './session';
 import { pathToUri, uriToPath } from './uri';
 

@@ -25,6 +25,11 @@ interface Model {
   facts: GoFileFacts;
   /** How the last update was made. */
   via?: 'piece' | 'skeleton';
+  /**
+   * Read whole while the file had a syntax error: error recovery may have bent the shape and the
+   * facts around it, so the first error-free text is read whole again rather than spliced.
+   */
+  tainted: boolean;
 }
 
 export interface UpdateStats { mode: 'piece' | 'skeleton' | 'full' | 'small' | 'cached' }
@@ -39,7 +44,7 @@ export class IncrementalGo {
     if (text.length < this.minChars) { this.models.delete(file); return { mode: 'small' }; }
     const isTest = file.endsWith('_test.go');
     let model = this.models.get(file);
-    if (model?.text === text) return { mode: 'piece' };
+    if (model?.text === text) return { mode: 'cached' };
     const known = this.cache.get(file);
     // Opened as it is on disk: the index already read it; the model waits for the first edit.
     if (!model && known?.text === text && !(known.facts as GoFileFacts).outline) return { mode: 'cached' };
@@ -50,6 +55,7 @@ export class IncrementalGo {
       }
     }
     let next = model && this.edit(model, text, isTest);
+    if (next?.tainted && next.facts.errors === 0) next = undefined;
     const mode: UpdateStats['mode'] = next?.via ?? 'full';
     if (!next) next = this.establish(text, isTest);
     this.models.set(file, next);
@@ -67,7 +73,7 @@ export class IncrementalGo {
     const { skeleton, pieces } = splitFacts(facts, regions);
     skeleton.errors = skeletonErrors ? 1 : 0;
     pieces.forEach((p, k) => { p.errors = regionErrors[k] ? 1 : 0; });
-    return { text, regions, preamble, skeleton, pieces, facts };
+    return { text, regions, preamble, skeleton, pieces, facts, tainted: facts.errors > 0 };
   }
 
   /** Top-level function declarations, preamble comments, and where the syntax errors are. */
@@ -112,7 +118,7 @@ export class IncrementalGo {
     const piece = this.piece(text, i, regions, preamble, skeleton, isTest);
     if (!piece) return undefined;
     const pieces = model.pieces.map((p, k) => (k === i ? piece : k > i && delta !== 0 ? shifted(p, delta) : p));
-    return { text, regions, preamble, skeleton, pieces, facts: mergeFacts(skeleton, pieces), via: 'piece' };
+    return { text, regions, preamble, skeleton, pieces, facts: mergeFacts(skeleton, pieces), via: 'piece', tainted: model.tainted };
   }
 
   /**
@@ -131,7 +137,7 @@ export class IncrementalGo {
     // The stretch between the functions around the edit (new coordinates).
     const before = expected.filter((r) => r.end <= a), after = expected.find((r) => r.start >= a);
     const gapStart = before.length ? before[before.length - 1].end : 0, gapEnd = after ? after.start : text.length;
-    if (sk.errors === 0 && closedAndBalanced(text, gapStart, gapEnd)) {
+    if (!model.tainted && model.facts.errors === 0 && sk.errors === 0 && closedAndBalanced(text, gapStart, gapEnd)) {
       // The skeleton parses clean and the edited stretch opens nothing it does not close: the
       // functions around it are untouched, no need to parse the whole file to know its shape.
       const grow = (r: Span) => (r.start < a && b <= r.end ? { start: r.start, end: r.end + delta } : move(r));
@@ -151,7 +157,7 @@ export class IncrementalGo {
       if (!piece) return undefined;
       pieces[next] = piece;
     }
-    return { text, regions: st.regions, preamble: st.preamble, skeleton, pieces, facts: mergeFacts(skeleton, pieces), via: 'skeleton' };
+    return { text, regions: st.regions, preamble: st.preamble, skeleton, pieces, facts: mergeFacts(skeleton, pieces), via: 'skeleton', tainted: model.tainted };
   }
 
   /** Function `i` read again with every other function (and the preamble) blanked. */

@@ -1,14 +1,13 @@
 // The language server's wiring: transport (`g0guard lsp --stdio` or `--node-ipc`), capability
 // negotiation, and every LSP message routed to the session, hover and code-action modules through
 // a guard that logs and answers emptily instead of letting bad input end the process.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
   createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
   IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind,
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import type { BackendName } from '../parse/backend';
+import { version } from '../config/version';
 import { createBackend } from '../parse/create-backend';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { installFaultInjection } from './fault-injection';
@@ -18,7 +17,7 @@ import { negotiateEncoding, PositionCodec } from './position-encoding';
 import { guard, guardAsync } from './safe-handler';
 import { Session, type Logger } from './session';
 import { SECTION } from './settings';
-import { uriToPath } from './uri';
+import { pathToUri, uriToPath } from './uri';
 
 export const RESCAN_COMMAND = 'g0guard.rescan';
 const WATCHED = '**/{*.go,*.c,*.h,*.cc,*.cpp,*.cxx,*.hh,*.hpp,*.hxx,go.mod,.g0guard.json}';
@@ -124,7 +123,7 @@ async function refreshSettings(session: Session, log: Logger): Promise<void> {
   let values: unknown[] = roots.map(() => session.globalSettings);
   if (session.client.configuration && roots.length) {
     try {
-      values = await session.connection.workspace.getConfiguration(roots.map((r) => ({ scopeUri: r.loose ? undefined : pathUri(r.dir), section: SECTION })));
+      values = await session.connection.workspace.getConfiguration(roots.map((r) => ({ scopeUri: r.loose ? undefined : pathToUri(r.dir), section: SECTION })));
     } catch (e) {
       log.warn(`workspace/configuration failed: ${(e as Error)?.message ?? e}`);
     }
@@ -133,20 +132,6 @@ async function refreshSettings(session: Session, log: Logger): Promise<void> {
   if (reindex.size) session.onReindex([...reindex]);
 }
 
-/** The package version, from the nearest package.json above this file (bundled or not). */
-function version(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-      if (pkg.name === 'g0guard') return pkg.version;
-    } catch { /* not here */ }
-    if (path.dirname(dir) === dir) return '0.0.0';
-  }
-}
-
-function pathUri(dir: string): string {
-  return require('node:url').pathToFileURL(dir).href;
-}
 
 function connect(args: string[]): Connection {
   if (args.includes('--stdio')) return createConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));

@@ -1,0 +1,85 @@
+// Bundles the VS Code extension into dist/ with esbuild: dist/extension.js (the client),
+// dist/server.js (`g0guard lsp` on the wasm tree-sitter backend, no native module), and the files
+// the server reads at run time in the layout server/src/parse/resources.ts expects under dist/:
+//   dist/grammars/{manifest.json,*.wasm}  dist/server/queries/{go,c}/*.scm  dist/tree-sitter.wasm
+//   dist/docs/rules/<id>.md (copied from docs/rules/; what g0guard.openRuleDocs opens)
+//   node scripts/bundle.mjs [--minify] [--sourcemap]
+import { build } from 'esbuild';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { loadEngineMetadata, root } from './gen-manifest.mjs';
+
+const dist = join(root, 'dist');
+const minify = process.argv.includes('--minify');
+const sourcemap = process.argv.includes('--sourcemap');
+const NATIVE = ['tree-sitter', 'tree-sitter-go', 'tree-sitter-c'];
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', minify, sourcemap, logLevel: 'warning', legalComments: 'linked' };
+
+/** The extension has only the wasm backend: backend-native.ts becomes a stub that never loads the addon. */
+const wasmOnly = {
+  name: 'g0guard-wasm-only',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]backend-native$/ }, (args) => ({ path: args.path, namespace: 'g0guard-wasm-only' }));
+    b.onLoad({ filter: /.*/, namespace: 'g0guard-wasm-only' }, () => ({
+      loader: 'ts',
+      contents: `export function createNativeBackend(): never {
+  throw new Error('g0guard: the extension bundle runs on the wasm backend only (no native tree-sitter addon)');
+}`,
+    }));
+  },
+};
+
+function copyTree(from, to, keep) {
+  for (const e of readdirSync(from, { withFileTypes: true })) {
+    const src = join(from, e.name);
+    if (e.isDirectory()) copyTree(src, join(to, e.name), keep);
+    else if (keep(e.name)) { mkdirSync(to, { recursive: true }); cpSync(src, join(to, e.name)); }
+  }
+}
+
+async function main() {
+  const t0 = Date.now();
+  const lspEntry = join(root, 'server', 'src', 'lsp', 'server.ts');
+  if (!existsSync(lspEntry)) throw new Error(`bundle: ${relative(root, lspEntry)} does not exist yet (the language server)`);
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+
+  await build({ ...common, entryPoints: [join(root, 'client', 'src', 'extension.ts')], outfile: join(dist, 'extension.js'), external: ['vscode'] });
+  await build({
+    ...common,
+    stdin: {
+      // what `g0guard lsp --node-ipc|--stdio` runs, without the CLI around it
+      contents: "require('./server/src/lsp/server').startLanguageServer(process.argv.slice(2));\n",
+      resolveDir: root, loader: 'ts', sourcefile: 'server-entry.ts',
+    },
+    outfile: join(dist, 'server.js'),
+    external: NATIVE, // never reached (see wasmOnly); listed so a new import fails loudly below, not silently bundles a .node
+    plugins: [wasmOnly],
+  });
+  const server = readFileSync(join(dist, 'server.js'), 'utf8');
+  const native = NATIVE.filter((m) => server.includes(`require("${m}")`));
+  if (native.length) throw new Error(`bundle: dist/server.js requires the native ${native.join(', ')}; the extension must stay on wasm`);
+
+  // run-time files, in the layout resources.ts looks for (dist/ holds grammars/manifest.json)
+  const manifest = JSON.parse(readFileSync(join(root, 'grammars', 'manifest.json'), 'utf8'));
+  mkdirSync(join(dist, 'grammars'));
+  cpSync(join(root, 'grammars', 'manifest.json'), join(dist, 'grammars', 'manifest.json'));
+  for (const g of manifest.grammars) cpSync(join(root, 'grammars', g.file), join(dist, 'grammars', g.file));
+  copyTree(join(root, 'server', 'queries'), join(dist, 'server', 'queries'), (n) => n.endsWith('.scm'));
+  // web-tree-sitter looks for its runtime beside the script that holds it: __dirname of dist/server.js
+  cpSync(join(root, 'node_modules', 'web-tree-sitter', 'tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
+
+  // the rule pages `npm run docs` generates from the rule metadata (test/unit/rule-docs.test.ts keeps them fresh)
+  const { ALL_RULE_META } = await loadEngineMetadata();
+  const missing = ALL_RULE_META.filter((r) => !existsSync(join(root, 'docs', 'rules', `${r.id}.md`))).map((r) => r.id);
+  if (missing.length) throw new Error(`bundle: docs/rules/ has no page for ${missing.join(', ')} (npm run docs)`);
+  copyTree(join(root, 'docs', 'rules'), join(dist, 'docs', 'rules'), (n) => n.endsWith('.md'));
+
+  const files = [];
+  const walk = (d) => readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(join(d, e.name)) : files.push(join(d, e.name))));
+  walk(dist);
+  const kb = (f) => `${(statSync(f).size / 1024).toFixed(0)} KB`;
+  console.log(`bundle: dist/extension.js ${kb(join(dist, 'extension.js'))}, dist/server.js ${kb(join(dist, 'server.js'))}, ${files.length} files in dist/ (${Date.now() - t0} ms)`);
+}
+
+main().catch((e) => { console.error(e.message ?? e); process.exit(1); });

@@ -1,0 +1,71 @@
+// Settings: the `g0guard` section from workspace/configuration, merged with `.g0guard.json` (the
+// editor's explicit values win, the file fills the rest), re-applied on didChangeConfiguration and
+// when the file changes; bad values are reported on the file and fall back to defaults.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { copyFixture, LspClient, removeTemp, uri } from '../harness/lsp-client';
+
+const cleanup: (() => Promise<void>)[] = [];
+after(async () => { for (const c of cleanup) await c(); });
+
+const codes = (ds: { code?: unknown }[]) => ds.map((d) => String(d.code)).sort();
+
+async function start(dir: string, settings: unknown): Promise<LspClient> {
+  const client = await LspClient.start({ folders: [dir], settings });
+  cleanup.push(async () => { await client.stop(); removeTemp(dir); });
+  await client.indexed();
+  return client;
+}
+
+describe('settings', () => {
+  it('workspace/configuration turns a rule off, and didChangeConfiguration turns it back on', async () => {
+    const dir = copyFixture('cgo-callback-recursion', 'flagged', 'export-reenters-c-directly');
+    const client = await start(dir, { rules: { 'cgo-callback-recursion': 'off' } });
+    const main = path.join(dir, 'main.go');
+    await client.open(main);
+    assert.deepEqual(await client.diagnostics(main), []);
+    client.settings = { rules: { 'cgo-callback-recursion': 'warning' } };
+    await client.notification('workspace/didChangeConfiguration', { settings: null });
+    const ds = await client.diagnostics(main, (d) => d.length === 1);
+    assert.equal(ds[0].severity, 2, 'the severity comes from the setting');
+  });
+
+  it('.g0guard.json applies, the editor’s explicit values win over it, and its problems show on it', async () => {
+    const dir = copyFixture('cgo-callback-recursion', 'flagged', 'depth-bound-too-large');
+    const configFile = path.join(dir, '.g0guard.json');
+    // A budget big enough for a million levels clears the finding; "colour" is not a key.
+    fs.writeFileSync(configFile, JSON.stringify({ stackBudgetBytes: 1e12, colour: 'blue' }));
+    const client = await start(dir, {});
+    const main = path.join(dir, 'main.go');
+    await client.open(main);
+    assert.deepEqual(await client.diagnostics(main), []);
+    const onFile = await client.diagnostics(configFile, (d) => d.length > 0);
+    assert.match(onFile[0].message, /unknown key "colour"/);
+
+    client.settings = { stackBudgetBytes: 8388608 };
+    await client.notification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual(codes(await client.diagnostics(main, (d) => d.length === 1)), ['cgo-callback-recursion']);
+  });
+
+  it('re-reads .g0guard.json when the client reports it changed', async () => {
+    const dir = copyFixture('export-panic', 'flagged', 'direct-panic');
+    const client = await start(dir, null);
+    const file = path.join(dir, 'export.go');
+    await client.diagnostics(file, (d) => d.length === 1);
+    const configFile = path.join(dir, '.g0guard.json');
+    fs.writeFileSync(configFile, JSON.stringify({ rules: { 'export-panic': 'off' } }));
+    await client.notification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(configFile), type: 1 }] });
+    assert.deepEqual(await client.diagnostics(file, (d) => d.length === 0), []);
+  });
+
+  it('bad editor values fall back to the defaults and are logged', async () => {
+    const dir = copyFixture('export-panic', 'flagged', 'direct-panic');
+    const client = await start(dir, { stackBudgetBytes: 'lots', rules: { 'export-panic': 'loud', 'no-such-rule': 'error' } });
+    const file = path.join(dir, 'export.go');
+    assert.deepEqual(codes(await client.diagnostics(file, (d) => d.length === 1)), ['export-panic']);
+    assert.ok(client.logs.some((l) => /"stackBudgetBytes" must be a positive number/.test(l)));
+    assert.ok(client.logs.some((l) => /"rules\.no-such-rule" is not a g0guard rule/.test(l)));
+  });
+});

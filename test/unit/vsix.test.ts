@@ -1,0 +1,129 @@
+// The packaged extension: `npm run package` (vsce, which bundles first) makes a .vsix that holds
+// only dist/, the manifest, README and LICENSE; and the server inside it runs on its own, with no
+// node_modules and no native addon, speaking JSON-RPC over stdio to a real client (this test).
+import { after, before, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as zlib from 'node:zlib';
+import { ALL_RULE_META } from '../../server/src/rules/registry';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'g0guard-vsix-'));
+const vsix = path.join(tmp, 'g0guard.vsix');
+let entries = new Map<string, Buffer>();
+
+/** Every file in a zip, by name, inflated (central directory, then each local header). */
+function unzip(buf: Buffer): Map<string, Buffer> {
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  assert.ok(eocd >= 0, 'not a zip file');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const out = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    assert.equal(buf.readUInt32LE(p), 0x02014b50, 'bad central directory entry');
+    const method = buf.readUInt16LE(p + 10), size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28), extraLen = buf.readUInt16LE(p + 30), commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    const data = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(data, data + size);
+    out.set(name, method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw));
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+before(() => {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const r = spawnSync(npm, ['run', '--silent', 'package', '--', '--out', vsix], { cwd: root, encoding: 'utf8' });
+  assert.equal(r.status, 0, `npm run package failed:\n${r.stdout}\n${r.stderr}`);
+  entries = unzip(fs.readFileSync(vsix));
+});
+
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+test('the .vsix holds only the bundle, the manifest, README and LICENSE', () => {
+  const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|readme\.md|license(\.md|\.txt)?|changelog\.md|dist\/.+))$/i;
+  const extra = [...entries.keys()].filter((n) => !allowed.test(n));
+  assert.deepEqual(extra, [], 'files outside the allow-list');
+  const suspicious = [...entries.keys()].filter((n) => /node_modules|\/src\/|\/test\/|fixtures|\.map$|\.ts$|\.node$|\.vsix$/.test(n));
+  assert.deepEqual(suspicious, []);
+});
+
+test('it has the client, the server, the wasm runtime and grammars, every query and every rule page', () => {
+  const names = new Set(entries.keys());
+  const need = ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/tree-sitter.wasm', 'extension/dist/grammars/manifest.json'];
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'grammars', 'manifest.json'), 'utf8'));
+  for (const g of manifest.grammars) need.push(`extension/dist/grammars/${g.file}`);
+  for (const lang of fs.readdirSync(path.join(root, 'server', 'queries'))) {
+    for (const f of fs.readdirSync(path.join(root, 'server', 'queries', lang))) if (f.endsWith('.scm')) need.push(`extension/dist/server/queries/${lang}/${f}`);
+  }
+  for (const r of ALL_RULE_META) need.push(`extension/dist/docs/rules/${r.id}.md`);
+  assert.deepEqual(need.filter((n) => !names.has(n)), [], 'missing from the .vsix');
+  const pkg = JSON.parse(entries.get('extension/package.json')!.toString('utf8'));
+  assert.equal(pkg.main, './dist/extension.js');
+  const wasm = entries.get(`extension/dist/grammars/${manifest.grammars[0].file}`)!;
+  assert.equal(wasm.subarray(0, 4).toString('latin1'), '\0asm');
+});
+
+test('the server bundle never loads the native tree-sitter addon', () => {
+  const server = entries.get('extension/dist/server.js')!.toString('utf8');
+  for (const m of ['tree-sitter', 'tree-sitter-go', 'tree-sitter-c']) assert.ok(!server.includes(`require("${m}")`), `dist/server.js requires ${m}`);
+  assert.ok(!/\.node["']\)/.test(server), 'dist/server.js loads a .node file');
+});
+
+test('the server from the .vsix alone publishes a g0guard diagnostic over stdio', async () => {
+  const ext = path.join(tmp, 'unpacked');
+  for (const [name, data] of entries) {
+    const file = path.join(ext, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, data);
+  }
+  const workspace = path.join(root, 'test', 'editors', 'workspace');
+  const file = path.join(workspace, 'main.go');
+  const env = { ...process.env };
+  delete env.NODE_PATH; delete env.G0GUARD_RESOURCES;
+  const child = spawn(process.execPath, [path.join(ext, 'extension', 'dist', 'server.js'), '--stdio'], { cwd: tmp, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const send = (msg: object) => {
+    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...msg }), 'utf8');
+    child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    child.stdin.write(body);
+  };
+  const uri = pathToFileURL(file).href;
+  const diagnostics = new Promise<any[]>((resolve, reject) => {
+    let buf = Buffer.alloc(0);
+    child.stdout.on('data', (chunk: Buffer) => {
+      buf = Buffer.concat([buf, chunk]);
+      for (;;) {
+        const end = buf.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        const len = Number(/Content-Length: (\d+)/i.exec(buf.subarray(0, end).toString('ascii'))?.[1]);
+        if (buf.length < end + 4 + len) return;
+        const msg = JSON.parse(buf.subarray(end + 4, end + 4 + len).toString('utf8'));
+        buf = buf.subarray(end + 4 + len);
+        if (msg.method === 'textDocument/publishDiagnostics' && msg.params.uri === uri && msg.params.diagnostics.length) resolve(msg.params.diagnostics);
+        else if (msg.id !== undefined && msg.method) send({ id: msg.id, result: msg.method === 'workspace/configuration' ? msg.params.items.map(() => ({})) : null });
+      }
+    });
+    void exited.then((code) => reject(new Error(`server exited (${code}) before publishing: ${stderr}`)));
+  });
+  send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: pathToFileURL(workspace).href, capabilities: { workspace: { configuration: true } }, workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'workspace' }] } });
+  send({ method: 'initialized', params: {} });
+  send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'go', version: 1, text: fs.readFileSync(file, 'utf8') } } });
+  const timer = setTimeout(() => child.kill(), 20000);
+  try {
+    const diags = await diagnostics;
+    assert.ok(diags.some((d) => d.source === 'g0guard' && d.code === 'export-panic'), JSON.stringify(diags));
+  } finally {
+    clearTimeout(timer);
+    child.kill();
+  }
+});
