@@ -5,7 +5,7 @@ import type { ParserBackend, SyntaxNode, TextRange } from '../parse/backend';
 import { constEval, scalarSize } from './c-sizes';
 import type { ArgFlow, CFunc, CParam, CUnitFacts, Slot, Span } from './facts';
 import { guardFrom } from './go-types';
-import { assignToEnclosing, named, parseIgnore, span } from './syntax-util';
+import { argFlowOf, assignToEnclosing, named, parseIgnore, span } from './syntax-util';
 
 /** Saved return address and frame pointer: what every C activation costs before its locals. */
 const FRAME_OVERHEAD = 16;
@@ -234,20 +234,7 @@ function stripCasts(node: SyntaxNode): SyntaxNode {
 }
 
 export function cArgFlow(arg: SyntaxNode, params: CParam[]): ArgFlow | null {
-  const e = stripCasts(arg);
-  if (e.type === 'identifier') {
-    const i = params.findIndex((p) => p.name === e.text);
-    return i >= 0 ? { param: i, delta: 0 } : null;
-  }
-  if (e.type === 'binary_expression') {
-    const op = e.childForFieldName('operator')?.text;
-    const left = e.childForFieldName('left'), right = e.childForFieldName('right');
-    if (!left || !right || (op !== '+' && op !== '-')) return null;
-    const k = constEval(right.text, new Map());
-    const inner = k === null ? null : cArgFlow(left, params);
-    if (inner && k !== null) return { param: inner.param, delta: inner.delta + (op === '+' ? k : -k) };
-  }
-  return null;
+  return argFlowOf(arg, params, stripCasts, (n) => constEval(n.text, new Map()));
 }
 
 export type { Span };

@@ -2,7 +2,7 @@
 // methods and to follow a depth counter around a cycle (no type checker: unknown stays unknown).
 import type { SyntaxNode } from '../parse/backend';
 import type { ArgFlow, DepthGuard, GoParam, ValueRef } from './facts';
-import { intLiteral, named } from './syntax-util';
+import { argFlowOf, intLiteral, named } from './syntax-util';
 
 export function typeText(node: SyntaxNode | null): string {
   return node ? node.text.replace(/\s+/g, ' ') : '';
@@ -78,20 +78,7 @@ function isConversion(fn: SyntaxNode): boolean {
 
 /** How an argument expression carries one of the caller's parameters (`p`, `p+1`, `C.int(p-1)`). */
 export function goArgFlow(arg: SyntaxNode, params: GoParam[]): ArgFlow | null {
-  const e = unwrapConversion(arg);
-  if (e.type === 'identifier') {
-    const i = params.findIndex((p) => p.name === e.text);
-    return i >= 0 ? { param: i, delta: 0 } : null;
-  }
-  if (e.type === 'binary_expression') {
-    const op = e.childForFieldName('operator')?.text;
-    const left = e.childForFieldName('left'), right = e.childForFieldName('right');
-    if (!left || !right || (op !== '+' && op !== '-')) return null;
-    const k = intLiteral(unwrapConversion(right).text);
-    const inner = k === null ? null : goArgFlow(left, params);
-    if (inner && k !== null) return { param: inner.param, delta: inner.delta + (op === '+' ? k : -k) };
-  }
-  return null;
+  return argFlowOf(arg, params, unwrapConversion, (n) => intLiteral(n.text));
 }
 
 /** `if p >= N { return }` (or `>`, or mirrored) at the top level of a body. */

@@ -1,6 +1,6 @@
 // Small helpers over syntax nodes shared by the Go and C extractors.
 import type { SyntaxNode } from '../parse/backend';
-import type { Span } from './facts';
+import type { ArgFlow, Span } from './facts';
 
 export function span(node: SyntaxNode): Span {
   return { start: node.startIndex, end: node.endIndex };
@@ -47,4 +47,23 @@ export function lineStartOf(text: string, offset: number): number {
   let i = offset;
   while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
   return i;
+}
+
+/**
+ * How an argument carries one of the caller's parameters: `p`, `p + 1`, `p - 2 + 1` (for depth
+ * bounds). `unwrap` strips the language's casts and parentheses; `constant` reads an integer.
+ * Walks the left spine iteratively: a 10,000-term sum must not exhaust the JS stack.
+ */
+export function argFlowOf(arg: SyntaxNode, params: { name: string }[], unwrap: (n: SyntaxNode) => SyntaxNode, constant: (n: SyntaxNode) => number | null): ArgFlow | null {
+  let e = unwrap(arg), delta = 0;
+  while (e.type === 'binary_expression') {
+    const op = e.childForFieldName('operator')?.text;
+    const left = e.childForFieldName('left'), right = e.childForFieldName('right');
+    const k = right && (op === '+' || op === '-') ? constant(unwrap(right)) : null;
+    if (!left || k === null) return null;
+    delta += op === '+' ? k : -k;
+    e = unwrap(left);
+  }
+  const i = e.type === 'identifier' ? params.findIndex((p) => p.name === e.text) : -1;
+  return i >= 0 ? { param: i, delta } : null;
 }
