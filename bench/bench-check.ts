@@ -41,7 +41,9 @@ function parallelCheckInChild(backend: BackendName, dir: string, threads: number
     const backend = await require(${JSON.stringify(createModule)}).createBackend(${JSON.stringify(backend)});
     const t0 = performance.now();
     await analyzeParallel({ backend, backendName: ${JSON.stringify(backend)}, threads: ${threads}, config: DEFAULT_CONFIG, paths: [${JSON.stringify(dir)}] });
-    console.log(JSON.stringify({ ms: performance.now() - t0, maxRssKiB: process.resourceUsage().maxRSS }));
+    // VmHWM, not getrusage: ru_maxrss survives exec and would report the parent's peak.
+    const hwm = Number(/VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]);
+    console.log(JSON.stringify({ ms: performance.now() - t0, maxRssKiB: hwm }));
   })()`;
   const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop()!);
