@@ -23,8 +23,14 @@ const SCALAR_OFFSETS = new Set(['directiveAt']);
 
 const inside = (s: Span, r: Span) => r.start <= s.start && s.end <= r.end;
 
-export function splitFacts(full: GoFileFacts, regions: Span[]): { skeleton: GoFileFacts; pieces: Piece[] } {
+/**
+ * `splittable` is false when a function links (parent, literal callee) into another piece or the
+ * skeleton: error recovery can nest a function under one in another region (`}func f` after an
+ * unclosed body), and renumbering such a link per piece would point it at the wrong function.
+ */
+export function splitFacts(full: GoFileFacts, regions: Span[]): { skeleton: GoFileFacts; pieces: Piece[]; splittable: boolean } {
   const owner = full.funcs.map((f) => regionOf(f.span, regions));
+  const splittable = full.funcs.every((f, i) => links(f).every((j) => owner[j] === owner[i]));
   const local = new Map<number, number>();
   const buckets: GoFunc[][] = regions.map(() => []);
   const skeletonFuncs: GoFunc[] = [];
@@ -46,7 +52,7 @@ export function splitFacts(full: GoFileFacts, regions: Span[]): { skeleton: GoFi
       if (k >= 0) (pieces[k].located[key] ??= []).push(it);
     }
   }
-  return { skeleton, pieces };
+  return { skeleton, pieces, splittable };
 }
 
 /**
@@ -167,6 +173,14 @@ function locatedKeys(facts: GoFileFacts): string[] {
 function hasSpan(x: unknown): boolean {
   const s = (x as { span?: { start?: unknown } } | null)?.span;
   return !!s && typeof s.start === 'number';
+}
+
+/** The functions `f` refers to by index. */
+function links(f: GoFunc): number[] {
+  const out = f.parent === undefined ? [] : [f.parent];
+  for (const c of f.calls) if (c.callee.kind === 'literal') out.push(c.callee.literal);
+  for (const c of f.topDefers) if (c.kind === 'literal') out.push(c.literal);
+  return out;
 }
 
 /** A copy of `f` with its function indices (parent, literal callees) mapped; shares what is unchanged. */

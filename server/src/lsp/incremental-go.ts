@@ -30,6 +30,8 @@ interface Model {
    * facts around it, so the first error-free text is read whole again rather than spliced.
    */
   tainted: boolean;
+  /** False when the facts link functions across regions (splitFacts): edits read the file whole. */
+  splittable: boolean;
 }
 
 export interface UpdateStats { mode: 'piece' | 'skeleton' | 'full' | 'small' | 'cached' }
@@ -70,10 +72,10 @@ export class IncrementalGo {
   private establish(text: string, isTest: boolean, known?: GoFileFacts): Model {
     const { regions, preamble, regionErrors, skeletonErrors } = this.structure(text);
     const facts = known ?? extractGo(this.backend(), text, isTest);
-    const { skeleton, pieces } = splitFacts(facts, regions);
+    const { skeleton, pieces, splittable } = splitFacts(facts, regions);
     skeleton.errors = skeletonErrors ? 1 : 0;
     pieces.forEach((p, k) => { p.errors = regionErrors[k] ? 1 : 0; });
-    return { text, regions, preamble, skeleton, pieces, facts, tainted: facts.errors > 0 };
+    return { text, regions, preamble, skeleton, pieces, facts, tainted: facts.errors > 0, splittable };
   }
 
   /** Top-level function declarations, preamble comments, and where the syntax errors are. */
@@ -98,6 +100,7 @@ export class IncrementalGo {
 
   /** The model after an edit inside one function declaration, or undefined to start over. */
   private edit(model: Model, text: string, isTest: boolean): Model | undefined {
+    if (!model.splittable) return undefined;
     const old = model.text;
     const min = Math.min(old.length, text.length);
     let a = 0;
@@ -118,7 +121,7 @@ export class IncrementalGo {
     const piece = this.piece(text, i, regions, preamble, skeleton, isTest);
     if (!piece) return undefined;
     const pieces = model.pieces.map((p, k) => (k === i ? piece : k > i && delta !== 0 ? shifted(p, delta) : p));
-    return { text, regions, preamble, skeleton, pieces, facts: mergeFacts(skeleton, pieces), via: 'piece', tainted: model.tainted };
+    return { text, regions, preamble, skeleton, pieces, facts: mergeFacts(skeleton, pieces), via: 'piece', tainted: model.tainted, splittable: true };
   }
 
   /**
@@ -157,7 +160,7 @@ export class IncrementalGo {
       if (!piece) return undefined;
       pieces[next] = piece;
     }
-    return { text, regions: st.regions, preamble: st.preamble, skeleton, pieces, facts: mergeFacts(skeleton, pieces), via: 'skeleton', tainted: model.tainted };
+    return { text, regions: st.regions, preamble: st.preamble, skeleton, pieces, facts: mergeFacts(skeleton, pieces), via: 'skeleton', tainted: model.tainted, splittable: true };
   }
 
   /** Function `i` read again with every other function (and the preamble) blanked. */

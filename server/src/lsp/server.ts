@@ -13,6 +13,7 @@ import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { installFaultInjection } from './fault-injection';
 import { hover } from './hover';
 import { Indexer } from './indexer';
+import { MEMORY_REQUEST, memoryReport } from './memory';
 import { negotiateEncoding, PositionCodec } from './position-encoding';
 import { guard, guardAsync } from './safe-handler';
 import { Session, type Logger } from './session';
@@ -105,6 +106,8 @@ export function startLanguageServer(args: string[]): void {
     await indexer.idle();
     return null;
   }, null));
+  // Not LSP: memory and table sizes for leak hunting (memory.ts; npm run soak samples it).
+  connection.onRequest(MEMORY_REQUEST, guard(log, MEMORY_REQUEST, (p: { gc?: boolean } | undefined) => memoryReport(session, p), null));
   connection.languages.diagnostics.on(guardAsync(log, 'diagnostic', async (p) => {
     const file = uriToPath(p?.textDocument?.uri);
     if (!file) return { kind: DocumentDiagnosticReportKind.Full, items: [] };

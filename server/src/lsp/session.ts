@@ -13,7 +13,7 @@ import type { ParserBackend } from '../parse/backend';
 import { checkRoot, type AnalysisEnv } from './analysis';
 import { OpenDocuments } from './documents';
 import { FileTexts } from './file-texts';
-import { IncrementalGo } from './incremental-go';
+import { IncrementalGo, INCREMENTAL_MIN_CHARS } from './incremental-go';
 import { PositionCodec } from './position-encoding';
 import { Publisher } from './publisher';
 import { Scheduler } from './scheduler';
@@ -35,6 +35,8 @@ export class Session {
   readonly docs: OpenDocuments;
   readonly texts: FileTexts;
   readonly cache: FactCache = new Map();
+  /** Outline facts, apart from the full ones (AnalysisEnv.outlines). */
+  readonly outlines: FactCache = new Map();
   readonly roots: Roots;
   readonly scheduler: Scheduler;
   readonly publisher: Publisher;
@@ -62,7 +64,10 @@ export class Session {
   }
 
   get env(): AnalysisEnv {
-    return { backend: this.backend!, readFile: this.texts.read, cache: this.cache };
+    return {
+      backend: this.backend!, readFile: this.texts.read, cache: this.cache, outlines: this.outlines,
+      keepsFull: (file) => file.endsWith('.go') && (this.docs.text(file)?.length ?? 0) >= INCREMENTAL_MIN_CHARS,
+    };
   }
 
   settingsFor(dir: string): unknown {
@@ -118,7 +123,7 @@ export class Session {
       if (!isSource(file)) continue;
       if (c.type !== FileChangeType.Changed) {
         for (const root of this.roots.all()) if (root.contains(file)) { root.rediscover(this.roots.nestedIn(root)); this.stale.add(root); }
-        if (c.type === FileChangeType.Deleted) this.cache.delete(file);
+        if (c.type === FileChangeType.Deleted) { this.cache.delete(file); this.outlines.delete(file); }
       }
       if (this.docs.get(file)) continue; // the open document is the truth, not the disk
       this.changed(file);
