@@ -33,7 +33,6 @@ function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string)
   const decls = backend.matches('c', 'declarations', root);
   const enumNext = new Map<number, number>();
   for (const m of decls) {
-    const node = m.captures[m.captures.length - 1].node;
     const kind = m.captures.find((c) => c.name === 'define' || c.name === 'enumerator' || c.name === 'include' || c.name === 'typedef');
     if (kind?.name === 'define') {
       const v = constEval(m.captures.find((c) => c.name === 'value')!.node.text, consts);
@@ -51,7 +50,6 @@ function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string)
       const name = fn ? innermostName(fn) : undefined;
       if (fn && name) unit.fnPointerTypes[name] = paramsOf(fn).length;
     }
-    void node;
   }
 
   const funcNodes = backend.matches('c', 'functions', root).map((m) => m.captures[0].node).sort((a, b) => a.startIndex - b.startIndex);
@@ -106,14 +104,13 @@ function newFunc(node: SyntaxNode, text: string): CFunc {
       if (g) f.guards.push(g);
     }
   }
-  void text;
   return f;
 }
 
 function paramsOf(fnDecl: SyntaxNode): CParam[] {
   const out: CParam[] = [];
   for (const p of named(fnDecl.childForFieldName('parameters'))) {
-    if (p.type !== 'parameter_declaration') { if (p.type === 'variadic_parameter') continue; else continue; }
+    if (p.type !== 'parameter_declaration') continue; // `...` and comments
     const type = p.childForFieldName('type')?.text ?? '';
     const decl = p.childForFieldName('declarator');
     if (!decl && type === 'void') continue;
@@ -237,4 +234,3 @@ export function cArgFlow(arg: SyntaxNode, params: CParam[]): ArgFlow | null {
   return argFlowOf(arg, params, stripCasts, (n) => constEval(n.text, new Map()));
 }
 
-export type { Span };

@@ -83,7 +83,6 @@ function readComments(comments: SyntaxNode[], text: string, facts: GoFileFacts):
       if (ig) facts.ignores.push({ ...ig, line: -1, span: span(c) } as IgnoreComment);
     }
   }
-  void text;
 }
 
 function readTopLevel(root: SyntaxNode, facts: GoFileFacts): void {
