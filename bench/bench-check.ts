@@ -4,9 +4,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { DEFAULT_CONFIG } from '../server/src/config/config';
 import { analyze } from '../server/src/findings/analyze';
 import { discover } from '../server/src/model/discover';
+import { extractGoOutline } from '../server/src/model/extract-go';
 import type { BackendName, ParserBackend } from '../server/src/parse/backend';
 import { createBackend } from '../server/src/parse/create-backend';
 
@@ -49,6 +51,22 @@ function parallelCheckInChild(backend: BackendName, dir: string, threads: number
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
+/**
+ * The check reads most files as outlines that skip function bodies (outline-holes.ts); on this
+ * tree, each such outline must equal the one read from the whole parse, or the timing is moot.
+ * Files the whole parse finds syntax errors in may differ: the two error recoveries differ.
+ */
+function outlinesAgree(backend: ParserBackend, files: string[]): { same: number; differ: string[]; withErrors: number } {
+  const out = { same: 0, differ: [] as string[], withErrors: 0 };
+  for (const f of files) {
+    const text = fs.readFileSync(f, 'utf8');
+    const whole = extractGoOutline(backend, text, false, false);
+    if (whole.errors) { out.withErrors++; continue; }
+    if (isDeepStrictEqual(extractGoOutline(backend, text, false), whole)) out.same++; else out.differ.push(f);
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const runsAt = args.indexOf('--runs');
@@ -60,6 +78,10 @@ async function main(): Promise<void> {
   console.log(`files: ${goFiles.length} Go files, ${(bytes / 1e6).toFixed(1)} MB; ${runs} run(s) each, medians`);
   for (const name of ['native', 'wasm'] as BackendName[]) {
     const backend = await createBackend(name);
+    const agree = outlinesAgree(backend, goFiles);
+    console.log(`${name.padEnd(6)} outlines skipping bodies equal whole-parse outlines on ${agree.same} files (${agree.withErrors} with syntax errors not compared)` +
+      (agree.differ.length ? `; DIFFER on ${agree.differ.length}: ${agree.differ.slice(0, 5).join(', ')}` : ''));
+    if (agree.differ.length) process.exitCode = 1;
     const parse: number[] = [], check: number[] = [];
     let last = { ms: 0, findings: 0, functions: 0, unresolved: 0 };
     for (let i = 0; i < runs; i++) {

@@ -5,8 +5,10 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { DEFAULT_CONFIG } from '../../server/src/config/config';
 import { analyze } from '../../server/src/findings/analyze';
+import { extractGoOutline } from '../../server/src/model/extract-go';
 import type { ParserBackend } from '../../server/src/parse/backend';
 import { deepNesting, MUTATIONS, Rng } from './mutate';
 
@@ -40,11 +42,27 @@ export function checkFolder(backend: ParserBackend, dir: string): string | null 
     const r = analyze({ backend, config: DEFAULT_CONFIG, paths: [dir] });
     const internal = r.problems.find((p) => p.startsWith('internal error'));
     if (internal) return internal;
+    const outlineError = checkOutlines(backend, dir);
+    if (outlineError) return outlineError;
   } catch (e) {
     return `exception: ${(e as Error).stack ?? e}`;
   }
   const ms = performance.now() - t0;
   return ms > timeBound(bytes) ? `took ${ms.toFixed(0)} ms for ${bytes} bytes (bound ${timeBound(bytes).toFixed(0)} ms)` : null;
+}
+
+/**
+ * The outline read that skips function bodies must agree with one over the whole parse wherever
+ * the whole file parses cleanly (with syntax errors, the two error recoveries may differ).
+ */
+function checkOutlines(backend: ParserBackend, dir: string): string | null {
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.go'))) {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    const whole = extractGoOutline(backend, text, false, false);
+    const skipping = extractGoOutline(backend, text, false);
+    if (whole.errors === 0 && !isDeepStrictEqual(skipping, whole)) return `${f}: the outline skipping bodies differs from the whole parse's`;
+  }
+  return null;
 }
 
 export interface FuzzReport { inputs: number; failures: { name: string; error: string; kept: string }[] }

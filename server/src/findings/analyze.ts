@@ -9,7 +9,7 @@ import { defaultReadFile, loadFolder, type FactCache, type LoadOptions, type Pac
 import type { BackendName, ParserBackend } from '../parse/backend';
 import { RULES, RULE_IDS } from '../rules/registry';
 import { compareFindings, findingKey, type Finding } from './finding';
-import { loadFoldersParallel } from './parallel-load';
+import { prefetchFacts } from './prefetch-facts';
 import { isSeedPackage, scopeAndBuild } from './scope';
 import { applySuppressions } from './suppress';
 
@@ -45,18 +45,20 @@ export function analyze(opts: AnalyzeOptions): AnalysisResult {
 const PARALLEL_MIN_FILES = 300;
 
 /**
- * analyze() with the folders parsed on worker threads (the fixpoint's few extra bodies and the
- * graph stay on this thread). Same findings in the same order as analyze().
+ * analyze() with the files parsed on worker threads and this one (prefetch-facts.ts); the scope
+ * fixpoint's few extra bodies and the graph stay here. Same findings in the same order as analyze().
  */
 export async function analyzeParallel(opts: AnalyzeOptions & { backendName: BackendName; threads: number; minFiles?: number; progress?: (done: number, total: number) => void }): Promise<AnalysisResult> {
   const root = opts.workspaceRoot ?? path.resolve(opts.paths[0] ?? '.');
   const found = discover(opts.paths, excludeMatcher(opts.config.exclude, root));
   const files = found.folders.reduce((n, f) => n + f.goFiles.length, 0);
   if (opts.threads < 2 || files < (opts.minFiles ?? PARALLEL_MIN_FILES) || opts.readFile) return analyze(opts);
-  const loaded = await loadFoldersParallel(found.folders, { backend: opts.backendName, config: opts.config, root, threads: opts.threads, progress: opts.progress });
-  const problems = [...found.problems, ...loaded.problems];
-  const loadOptions = loadOptionsFor(opts, root, problems);
-  return analyzePackages(loaded.packages, opts.config, problems, scopeAndBuild(loaded.packages, opts.config, loadOptions));
+  const cache: FactCache = opts.cache ?? new Map();
+  await prefetchFacts(found.folders, {
+    backend: opts.backendName, config: opts.config, root, workers: opts.threads - 1, progress: opts.progress,
+    store: (file, entry) => cache.set(file, entry), local: loadOptionsFor(opts, root, []),
+  });
+  return analyze({ ...opts, workspaceRoot: root, cache, readFile: (file) => cache.get(file)?.text ?? defaultReadFile(file) });
 }
 
 export function loadOptionsFor(opts: AnalyzeOptions, root: string, problems: string[]): LoadOptions {

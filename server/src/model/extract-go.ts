@@ -1,6 +1,7 @@
 // Go tree → GoFileFacts: functions (closures included), calls, directives, types, locals, and the
 // preamble's C (parsed in place through includedRanges so its offsets are the Go file's).
 import type { ParserBackend, SyntaxNode } from '../parse/backend';
+import { outlineHoles, rangesAround } from '../parse/outline-holes';
 import { findPreambles } from '../parse/preamble';
 import { extractCUnit } from './extract-c';
 import { readOps } from './extract-go-ops';
@@ -16,9 +17,34 @@ const LOG_PANICS = new Set(['Panic', 'Panicf', 'Panicln']);
  * the preamble's C) are read for the packages the analysis can reach.
  */
 export function extractGo(backend: ParserBackend, text: string, isTestFile: boolean, outline = false): GoFileFacts {
+  if (outline) return extractGoOutline(backend, text, isTestFile);
   const tree = backend.parse('go', text);
   try {
-    return outline ? extractOutline(tree.root, text, isTestFile) : extractFromTree(backend, tree.root, text, isTestFile);
+    return extractFromTree(backend, tree.root, text, isTestFile);
+  } finally {
+    tree.dispose();
+  }
+}
+
+/**
+ * An outline parses the text around what it never reads (function bodies, initializer literals,
+ * const groups: outlineHoles). Where that text does not parse cleanly (a hole the lexer misjudged,
+ * or a real syntax error) the whole file is parsed. `skipHoles` false is the reference the
+ * skipping is tested against.
+ */
+export function extractGoOutline(backend: ParserBackend, text: string, isTestFile: boolean, skipHoles = true): GoFileFacts {
+  const holes = skipHoles ? outlineHoles(text) : [];
+  if (holes.length > 0) {
+    const tree = backend.parse('go', text, rangesAround(text.length, holes));
+    try {
+      if (!tree.root.hasError) return extractOutline(tree.root, text, isTestFile);
+    } finally {
+      tree.dispose();
+    }
+  }
+  const tree = backend.parse('go', text);
+  try {
+    return extractOutline(tree.root, text, isTestFile);
   } finally {
     tree.dispose();
   }

@@ -4,16 +4,21 @@
 export interface Position { line: number; character: number } // 0-based, UTF-16 code units
 
 export class LineIndex {
-  private readonly starts: number[];
+  private lineStarts?: number[];
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string) {}
+
+  /** Computed on first use: most files of a big tree never have a position asked for. */
+  private get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
     const starts = [0];
+    const text = this.text;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 10) starts.push(i + 1);
       else if (ch === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
     }
-    this.starts = starts;
+    return (this.lineStarts = starts);
   }
 
   get lineCount(): number { return this.starts.length; }
