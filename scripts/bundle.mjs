@@ -1,5 +1,6 @@
 // Bundles the VS Code extension into dist/ with esbuild: dist/extension.js (the client),
-// dist/server.js (`g0guard lsp` on the wasm tree-sitter backend, no native module), and the files
+// dist/server.js (`g0guard lsp` on the wasm tree-sitter backend, no native module),
+// dist/fact-worker.js (its indexing worker thread), and the files
 // the server reads at run time in the layout server/src/parse/resources.ts expects under dist/:
 //   dist/grammars/{manifest.json,*.wasm}  dist/server/queries/{go,c}/*.scm  dist/tree-sitter.wasm
 //   dist/docs/rules/<id>.md (copied from docs/rules/; what g0guard.openRuleDocs opens)
@@ -56,9 +57,13 @@ async function main() {
     external: NATIVE, // never reached (see wasmOnly); listed so a new import fails loudly below, not silently bundles a .node
     plugins: [wasmOnly],
   });
-  const server = readFileSync(join(dist, 'server.js'), 'utf8');
-  const native = NATIVE.filter((m) => server.includes(`require("${m}")`));
-  if (native.length) throw new Error(`bundle: dist/server.js requires the native ${native.join(', ')}; the extension must stay on wasm`);
+  // the parallel scan's worker thread, which prefetch-facts.ts starts from beside itself
+  await build({ ...common, entryPoints: [join(root, 'server', 'src', 'findings', 'fact-worker.ts')], outfile: join(dist, 'fact-worker.js'), external: NATIVE, plugins: [wasmOnly] });
+  for (const script of ['server.js', 'fact-worker.js']) {
+    const code = readFileSync(join(dist, script), 'utf8');
+    const native = NATIVE.filter((m) => code.includes(`require("${m}")`));
+    if (native.length) throw new Error(`bundle: dist/${script} requires the native ${native.join(', ')}; the extension must stay on wasm`);
+  }
 
   // run-time files, in the layout resources.ts looks for (dist/ holds grammars/manifest.json)
   const manifest = JSON.parse(readFileSync(join(root, 'grammars', 'manifest.json'), 'utf8'));

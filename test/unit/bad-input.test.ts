@@ -10,7 +10,7 @@ import { defaultReadFile, isInside } from '../../server/src/model/package';
 import type { ParserBackend } from '../../server/src/parse/backend';
 import { createBackend } from '../../server/src/parse/create-backend';
 import { runCli } from '../harness/run-cli';
-import { tempWorkspace } from '../harness/temp-workspace';
+import { tempDir, tempWorkspace } from '../harness/temp-workspace';
 
 let backend: ParserBackend;
 before(async () => { backend = await createBackend('wasm'); });
@@ -69,7 +69,7 @@ describe('bad input', () => {
   });
 
   it('a missing grammar file is named and the process does not crash', () => {
-    const script = `process.env.G0GUARD_RESOURCES=${JSON.stringify(fs.mkdtempSync('/tmp/g0guard-empty-'))};` +
+    const script = `process.env.G0GUARD_RESOURCES=${JSON.stringify(tempDir('g0guard-empty-'))};` +
       `require('fs').mkdirSync(process.env.G0GUARD_RESOURCES+'/grammars');require('fs').writeFileSync(process.env.G0GUARD_RESOURCES+'/grammars/manifest.json',JSON.stringify({grammars:[{lang:'go',file:'tree-sitter-go.wasm',package:'tree-sitter-go',version:'0',sha256:'0'}]}));` +
       `require(${JSON.stringify(require.resolve('../../server/src/parse/create-backend'))}).createBackend('wasm').then(()=>process.exit(0),(e)=>{console.error(e.message);process.exit(3)})`;
     const r = require('node:child_process').spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });

@@ -2,7 +2,6 @@
 // the //go:norace fixes as text edits, and the never-instrumented package list.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { DEFAULT_CONFIG, type Config } from '../../server/src/config/config';
@@ -14,6 +13,7 @@ import type { Package } from '../../server/src/model/package';
 import type { ParserBackend } from '../../server/src/parse/backend';
 import { createBackend } from '../../server/src/parse/create-backend';
 import { FIXTURES } from '../harness/fixtures';
+import { tempDir } from '../harness/temp-workspace';
 
 const backends: Record<string, ParserBackend> = {};
 before(async () => {
@@ -22,7 +22,7 @@ before(async () => {
 });
 
 function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'g0guard-g0-'));
+  const dir = tempDir('g0guard-g0-');
   for (const [rel, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), text);

@@ -3,12 +3,12 @@
 import assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { grammarManifest } from '../../server/src/parse/grammars';
 import { createBackend } from '../../server/src/parse/create-backend';
 import { queryFiles, resourceRoot } from '../../server/src/parse/resources';
+import { tempDir } from '../harness/temp-workspace';
 
 test('grammars/manifest.json matches the wasm files and the installed packages', () => {
   for (const g of grammarManifest()) {
@@ -29,7 +29,7 @@ test('every .scm query compiles on both backends', async () => {
 });
 
 test('a corrupt grammar file fails with a message naming it', async () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'g0guard-res-'));
+  const root = tempDir('g0guard-res-');
   fs.cpSync(path.join(resourceRoot(), 'grammars'), path.join(root, 'grammars'), { recursive: true });
   fs.cpSync(path.join(resourceRoot(), 'server', 'queries'), path.join(root, 'server', 'queries'), { recursive: true });
   fs.writeFileSync(path.join(root, 'grammars', 'tree-sitter-go.wasm'), 'not wasm');

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as zlib from 'node:zlib';
 import { ALL_RULE_META } from '../../server/src/rules/registry';
+import { bigWorkspace } from '../harness/big-workspace';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'g0guard-vsix-'));
@@ -57,7 +58,7 @@ test('the .vsix holds only the bundle, the manifest, README and LICENSE', () => 
 
 test('it has the client, the server, the wasm runtime and grammars, every query and every rule page', () => {
   const names = new Set(entries.keys());
-  const need = ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/tree-sitter.wasm', 'extension/dist/grammars/manifest.json'];
+  const need = ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/fact-worker.js', 'extension/dist/tree-sitter.wasm', 'extension/dist/grammars/manifest.json'];
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'grammars', 'manifest.json'), 'utf8'));
   for (const g of manifest.grammars) need.push(`extension/dist/grammars/${g.file}`);
   for (const lang of fs.readdirSync(path.join(root, 'server', 'queries'))) {
@@ -71,20 +72,25 @@ test('it has the client, the server, the wasm runtime and grammars, every query 
   assert.equal(wasm.subarray(0, 4).toString('latin1'), '\0asm');
 });
 
-test('the server bundle never loads the native tree-sitter addon', () => {
-  const server = entries.get('extension/dist/server.js')!.toString('utf8');
-  for (const m of ['tree-sitter', 'tree-sitter-go', 'tree-sitter-c']) assert.ok(!server.includes(`require("${m}")`), `dist/server.js requires ${m}`);
-  assert.ok(!/\.node["']\)/.test(server), 'dist/server.js loads a .node file');
+test('the server bundle and its worker never load the native tree-sitter addon', () => {
+  for (const script of ['server.js', 'fact-worker.js']) {
+    const code = entries.get(`extension/dist/${script}`)!.toString('utf8');
+    for (const m of ['tree-sitter', 'tree-sitter-go', 'tree-sitter-c']) assert.ok(!code.includes(`require("${m}")`), `dist/${script} requires ${m}`);
+    assert.ok(!/\.node["']\)/.test(code), `dist/${script} loads a .node file`);
+  }
 });
 
-test('the server from the .vsix alone publishes a g0guard diagnostic over stdio', async () => {
+test('the server from the .vsix alone indexes a big workspace on worker threads and publishes a g0guard diagnostic over stdio', async () => {
   const ext = path.join(tmp, 'unpacked');
   for (const [name, data] of entries) {
     const file = path.join(ext, name);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, data);
   }
-  const workspace = path.join(root, 'test', 'editors', 'workspace');
+  const workspace = bigWorkspace(path.join(root, 'test', 'editors', 'workspace'));
+  const parallel = os.availableParallelism() >= 2;
+  let parsedOnThreads = false;
+  let found: any[] = [];
   const file = path.join(workspace, 'main.go');
   const env = { ...process.env };
   delete env.NODE_PATH; delete env.G0GUARD_RESOURCES;
@@ -109,8 +115,10 @@ test('the server from the .vsix alone publishes a g0guard diagnostic over stdio'
         if (buf.length < end + 4 + len) return;
         const msg = JSON.parse(buf.subarray(end + 4, end + 4 + len).toString('utf8'));
         buf = buf.subarray(end + 4 + len);
-        if (msg.method === 'textDocument/publishDiagnostics' && msg.params.uri === uri && msg.params.diagnostics.length) resolve(msg.params.diagnostics);
+        if (msg.method === 'textDocument/publishDiagnostics' && msg.params.uri === uri && msg.params.diagnostics.length) found = msg.params.diagnostics;
+        else if (msg.method === 'window/logMessage' && /parsed \d+ Go files .* on \d+ threads/.test(msg.params.message)) parsedOnThreads = true;
         else if (msg.id !== undefined && msg.method) send({ id: msg.id, result: msg.method === 'workspace/configuration' ? msg.params.items.map(() => ({})) : null });
+        if (found.length && (parsedOnThreads || !parallel)) resolve(found);
       }
     });
     void exited.then((code) => reject(new Error(`server exited (${code}) before publishing: ${stderr}`)));

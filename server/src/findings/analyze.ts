@@ -42,7 +42,7 @@ export function analyze(opts: AnalyzeOptions): AnalysisResult {
 }
 
 /** Below this many Go files, starting workers costs more than it saves. */
-const PARALLEL_MIN_FILES = 300;
+export const PARALLEL_MIN_FILES = 300;
 
 /**
  * analyze() with the files parsed on worker threads and this one (prefetch-facts.ts); the scope
@@ -54,11 +54,13 @@ export async function analyzeParallel(opts: AnalyzeOptions & { backendName: Back
   const files = found.folders.reduce((n, f) => n + f.goFiles.length, 0);
   if (opts.threads < 2 || files < (opts.minFiles ?? PARALLEL_MIN_FILES) || opts.readFile) return analyze(opts);
   const cache: FactCache = opts.cache ?? new Map();
+  const problems: string[] = [];
   await prefetchFacts(found.folders, {
     backend: opts.backendName, config: opts.config, root, workers: opts.threads - 1, progress: opts.progress,
     store: (file, entry) => cache.set(file, entry), local: loadOptionsFor(opts, root, []),
-  });
-  return analyze({ ...opts, workspaceRoot: root, cache, readFile: (file) => cache.get(file)?.text ?? defaultReadFile(file) });
+  }).catch((e) => problems.push(`the parallel scan failed (${(e as Error).message}); the rest is read on one thread`));
+  const result = analyze({ ...opts, workspaceRoot: root, cache, readFile: (file) => cache.get(file)?.text ?? defaultReadFile(file) });
+  return { ...result, problems: [...problems, ...result.problems] };
 }
 
 export function loadOptionsFor(opts: AnalyzeOptions, root: string, problems: string[]): LoadOptions {

@@ -43,6 +43,7 @@ export function readFolderFacts(folder: FolderFiles, opts: LoadOptions): FactCac
   return cache;
 }
 
+/** Rejects when a worker fails; whatever was stored stays valid, and a normal load does the rest. */
 export async function prefetchFacts(folders: FolderFiles[], opts: PrefetchOptions): Promise<void> {
   const order = biggestFirst(folders);
   let next = 0, done = 0;
@@ -51,10 +52,10 @@ export async function prefetchFacts(folders: FolderFiles[], opts: PrefetchOption
 
   const runWorker = () => new Promise<void>((resolve, reject) => {
     const worker = new Worker(path.join(__dirname, 'fact-worker.js'), { workerData: { backend: opts.backend, config: opts.config, root: opts.root } satisfies WorkerInit });
-    let inFlight = 0;
+    let inFlight = 0, stopping = false;
     const give = () => {
       const folder = take();
-      if (folder) { inFlight++; worker.postMessage({ folder } satisfies WorkerTask); } else if (inFlight === 0) void worker.terminate().then(() => resolve());
+      if (folder) { inFlight++; worker.postMessage({ folder } satisfies WorkerTask); } else if (inFlight === 0 && !stopping) { stopping = true; void worker.terminate().then(() => resolve()); }
     };
     worker.on('message', (msg: WorkerResult | 'ready') => {
       if (msg === 'ready') { give(); give(); return; }
@@ -65,6 +66,7 @@ export async function prefetchFacts(folders: FolderFiles[], opts: PrefetchOption
       give();
     });
     worker.on('error', reject);
+    worker.on('exit', (code) => { if (!stopping) reject(new Error(`g0guard: a scan worker exited with code ${code}`)); });
   });
 
   const runHere = async (local: LoadOptions) => {

@@ -1,8 +1,12 @@
 // Background indexing: loads every folder of the workspace roots in slices of a few milliseconds,
 // yielding to the event loop between slices so requests and edits are served meanwhile, and
-// reports work-done progress ($/progress). At the end one check publishes diagnostics for every
+// reports work-done progress ($/progress). A big root is parsed on worker threads first. At the end one check publishes diagnostics for every
 // file, open or not. A new indexing request cancels the one under way.
+import * as os from 'node:os';
 import type { Connection } from 'vscode-languageserver';
+import { PARALLEL_MIN_FILES } from '../findings/analyze';
+import { prefetchFacts } from '../findings/prefetch-facts';
+import type { GoFileFacts } from '../model/facts';
 import { loadDir } from './analysis';
 import type { Session } from './session';
 import type { Root } from './workspace';
@@ -42,10 +46,14 @@ export class Indexer {
     const total = roots.reduce((n, r) => n + r.pending.size, 0);
     const progress = await this.progress();
     progress.begin('g0guard', 0, `indexing ${total} folder${total === 1 ? '' : 's'}`, false);
+    // Never backwards: after a parallel parse, the loads that follow catch up from below.
+    let shown = 0;
+    const report = (folders: number, message: string) => { shown = Math.max(shown, total ? Math.floor((folders / total) * 100) : 100); progress.report(shown, message); };
     const t0 = performance.now();
     let done = 0;
     try {
       for (const root of roots) {
+        await this.parseInParallel(id, root, (n, of, threads) => report(done + n, `parsing ${n}/${of} folders on ${threads} threads`));
         while (root.pending.size) {
           if (id !== this.run) return;
           const sliceStart = performance.now();
@@ -55,7 +63,7 @@ export class Indexer {
             loadDir(root, dir, this.session.env);
             done++;
           }
-          progress.report(total ? Math.floor((done / total) * 100) : 100, `${done}/${total} folders`);
+          report(done, `${done}/${total} folders`);
           await new Promise((resolve) => setImmediate(resolve));
         }
         if (id !== this.run) return;
@@ -68,6 +76,30 @@ export class Indexer {
       this.session.log.info(`indexed ${done} folders in ${(performance.now() - t0).toFixed(0)} ms`);
     } finally {
       progress.done();
+    }
+  }
+
+  /**
+   * A big root's files are parsed on worker threads first (prefetch-facts.ts), into the caches
+   * where the loads that follow find them. This thread stays free for requests and edits.
+   */
+  private async parseInParallel(id: number, root: Root, progress: (done: number, of: number, threads: number) => void): Promise<void> {
+    const folders = [...root.pending].flatMap((d) => root.folders.get(d) ?? []);
+    const files = folders.reduce((n, f) => n + f.goFiles.length, 0);
+    const threads = os.availableParallelism();
+    if (threads < 2 || files < PARALLEL_MIN_FILES || !this.session.backend) return;
+    const env = this.session.env;
+    const t0 = performance.now();
+    try {
+      await prefetchFacts(folders, {
+        backend: this.session.backend.name, config: root.config, root: root.dir, workers: threads,
+        store: (file, entry) => ((entry.facts as GoFileFacts).outline ? env.outlines : env.cache).set(file, entry),
+        progress: (n, of) => progress(n, of, threads),
+        cancelled: () => id !== this.run,
+      });
+      this.session.log.info(`parsed ${files} Go files of ${root.dir} on ${threads} threads in ${(performance.now() - t0).toFixed(0)} ms`);
+    } catch (e) {
+      this.session.log.warn(`parallel parse of ${root.dir} failed, going on with one thread: ${(e as Error)?.stack ?? e}`);
     }
   }
 
