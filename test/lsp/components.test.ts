@@ -20,7 +20,7 @@ async function load(root: string): Promise<{ packages: Package[]; check: (pkgs: 
   const problems: string[] = [];
   const opts = loadOptionsFor({ backend, config: DEFAULT_CONFIG, paths: [], cache: new Map() }, root, problems);
   const packages = discover([root]).folders.flatMap((f) => loadFolder(f, opts));
-  return { packages, check: (pkgs) => analyzePackages(pkgs, DEFAULT_CONFIG, [], scopeAndBuild(pkgs, DEFAULT_CONFIG, opts)).findings };
+  return { packages, check: (pkgs) => analyzePackages(scopeAndBuild(pkgs, DEFAULT_CONFIG, opts), DEFAULT_CONFIG, []).findings };
 }
 
 const show = (f: Finding) => `${f.file.path}:${f.span.start} ${f.rule} ${f.severity} ${f.message} | ${f.related.map((r) => `${r.file.path}:${r.span.start}`).join(' ')}`;

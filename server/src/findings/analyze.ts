@@ -10,7 +10,7 @@ import type { BackendName, ParserBackend } from '../parse/backend';
 import { RULES, RULE_IDS } from '../rules/registry';
 import { compareFindings, findingKey, type Finding } from './finding';
 import { prefetchFacts } from './prefetch-facts';
-import { isSeedPackage, scopeAndBuild } from './scope';
+import { isSeedPackage, scopeAndBuild, type Scoped } from './scope';
 import { applySuppressions } from './suppress';
 
 export interface AnalyzeOptions {
@@ -22,6 +22,7 @@ export interface AnalyzeOptions {
   workspaceRoot?: string;
   readFile?: (file: string) => string;
   cache?: FactCache;
+  outlineCache?: FactCache;
 }
 
 export interface AnalysisStats {
@@ -38,7 +39,7 @@ export function analyze(opts: AnalyzeOptions): AnalysisResult {
   problems.push(...found.problems);
   const loadOptions = loadOptionsFor(opts, root, problems);
   const packages = found.folders.flatMap((folder) => loadFolder(folder, loadOptions));
-  return analyzePackages(packages, opts.config, problems, scopeAndBuild(packages, opts.config, loadOptions));
+  return analyzePackages(scopeAndBuild(packages, opts.config, loadOptions), opts.config, problems);
 }
 
 /** Below this many Go files, starting workers costs more than it saves. */
@@ -53,26 +54,27 @@ export async function analyzeParallel(opts: AnalyzeOptions & { backendName: Back
   const found = discover(opts.paths, excludeMatcher(opts.config.exclude, root));
   const files = found.folders.reduce((n, f) => n + f.goFiles.length, 0);
   if (opts.threads < 2 || files < (opts.minFiles ?? PARALLEL_MIN_FILES) || opts.readFile) return analyze(opts);
-  const cache: FactCache = opts.cache ?? new Map();
+  const cache: FactCache = opts.cache ?? new Map(), outlineCache: FactCache = opts.outlineCache ?? new Map();
   const problems: string[] = [];
+  const withCaches = { ...opts, workspaceRoot: root, cache, outlineCache };
   await prefetchFacts(found.folders, {
     backend: opts.backendName, config: opts.config, root, workers: opts.threads - 1, progress: opts.progress,
-    store: (file, entry) => cache.set(file, entry), local: loadOptionsFor(opts, root, []),
+    cache, outlineCache, local: loadOptionsFor(withCaches, root, []),
   }).catch((e) => problems.push(`the parallel scan failed (${(e as Error).message}); the rest is read on one thread`));
-  const result = analyze({ ...opts, workspaceRoot: root, cache, readFile: (file) => cache.get(file)?.text ?? defaultReadFile(file) });
+  const result = analyze({ ...withCaches, readFile: (file) => (cache.get(file) ?? outlineCache.get(file))?.text ?? defaultReadFile(file) });
   return { ...result, problems: [...problems, ...result.problems] };
 }
 
 export function loadOptionsFor(opts: AnalyzeOptions, root: string, problems: string[]): LoadOptions {
   return {
     backend: opts.backend, target: { goos: opts.config.goos, goarch: opts.config.goarch, tags: opts.config.buildTags }, readFile: opts.readFile ?? defaultReadFile,
-    maxFileBytes: opts.config.maxFileBytes, workspaceRoot: root, problem: (m) => problems.push(m), cache: opts.cache,
+    maxFileBytes: opts.config.maxFileBytes, workspaceRoot: root, problem: (m) => problems.push(m), cache: opts.cache, outlineCache: opts.outlineCache,
     fullPackage: isSeedPackage,
   };
 }
 
-/** Runs the rules over loaded packages; `index` is the graph scopeAndBuild() made for them. */
-export function analyzePackages(packages: Package[], config: Config, problems: string[], index: WorkspaceIndex): AnalysisResult {
+/** Runs the rules over the packages scopeAndBuild() read, and its graph. */
+export function analyzePackages({ packages, index }: Scoped, config: Config, problems: string[]): AnalysisResult {
   const raw: Finding[] = [];
   for (const rule of RULES) {
     const setting = config.rules[rule.id];

@@ -10,7 +10,7 @@ async function serve(): Promise<void> {
   const backend = await createBackend(init.backend);
   const options = loadOptionsFor({ backend, config: init.config, paths: [] }, init.root, []);
   parentPort!.on('message', (task: WorkerTask) => {
-    const entries = [...readFolderFacts(task.folder, options)];
+    const entries = readFolderFacts(task.folder, options);
     parentPort!.postMessage({
       files: entries.map(([file]) => file),
       texts: entries.map(([, e]) => e.text),

@@ -1,14 +1,14 @@
 // The parallel scan: worker threads read and parse folders and send back their facts, which go
 // into a fact cache; the usual single-threaded load then finds every file there and parses
-// nothing. So the output is the same byte for byte whatever thread read what. Folders are handed
-// out biggest first, two in flight per worker so none waits while this thread is busy.
+// nothing. So the output is the same byte for byte whatever thread read what. Workers get the
+// biggest folders first, a few queued each; this thread reads the smallest.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/config';
 import type { FolderFiles } from '../model/discover';
 import type { CUnitFacts, GoFileFacts } from '../model/facts';
-import { loadFolder, type FactCache, type LoadOptions } from '../model/package';
+import { loadFolder, type CachedFacts, type FactCache, type LoadOptions } from '../model/package';
 import type { BackendName } from '../parse/backend';
 
 export interface PrefetchOptions {
@@ -17,8 +17,9 @@ export interface PrefetchOptions {
   root: string;
   /** Worker threads to start. */
   workers: number;
-  /** Where each file's facts go (the language server keeps outline facts apart). */
-  store: (file: string, entry: { text: string; facts: GoFileFacts | CUnitFacts }) => void;
+  /** Where full and C facts go, and outline facts (LoadOptions.outlineCache). */
+  cache: FactCache;
+  outlineCache: FactCache;
   /** When given, this thread reads folders too, with these options. */
   local?: LoadOptions;
   /** Called after each folder with the number of folders done. */
@@ -33,22 +34,27 @@ export interface WorkerTask { folder: FolderFiles }
 export interface WorkerResult { files: string[]; texts: string[]; facts: string }
 
 /** Every file a folder load reads, with its facts. Problems are left to the load that follows. */
-export function readFolderFacts(folder: FolderFiles, opts: LoadOptions): FactCache {
-  const cache: FactCache = new Map();
+export function readFolderFacts(folder: FolderFiles, opts: LoadOptions): [string, CachedFacts][] {
+  const cache: FactCache = new Map(), outlineCache: FactCache = new Map();
   try {
-    loadFolder(folder, { ...opts, cache, problem: () => undefined });
+    loadFolder(folder, { ...opts, cache, outlineCache, problem: () => undefined });
   } catch {
     // The load that follows meets the same error and reports it.
   }
-  return cache;
+  return [...cache, ...outlineCache];
 }
 
 /** Rejects when a worker fails; whatever was stored stays valid, and a normal load does the rest. */
+/** Folders queued per worker, so it has work while this thread is busy with one of its own. */
+const IN_FLIGHT = 4;
+
 export async function prefetchFacts(folders: FolderFiles[], opts: PrefetchOptions): Promise<void> {
   const order = biggestFirst(folders);
-  let next = 0, done = 0;
-  const take = (): FolderFiles | undefined => (next < order.length && !opts.cancelled?.() ? order[next++] : undefined);
+  let next = 0, last = order.length, done = 0;
+  // Workers take from the big end; this thread from the small end, so it is back soon to hand out more.
+  const take = (small = false): FolderFiles | undefined => (next < last && !opts.cancelled?.() ? (small ? order[--last] : order[next++]) : undefined);
   const finished = () => opts.progress?.(++done, order.length);
+  const store = (file: string, entry: CachedFacts) => ((entry.facts as GoFileFacts).outline ? opts.outlineCache : opts.cache).set(file, entry);
 
   const runWorker = () => new Promise<void>((resolve, reject) => {
     const worker = new Worker(path.join(__dirname, 'fact-worker.js'), { workerData: { backend: opts.backend, config: opts.config, root: opts.root } satisfies WorkerInit });
@@ -58,10 +64,10 @@ export async function prefetchFacts(folders: FolderFiles[], opts: PrefetchOption
       if (folder) { inFlight++; worker.postMessage({ folder } satisfies WorkerTask); } else if (inFlight === 0 && !stopping) { stopping = true; void worker.terminate().then(() => resolve()); }
     };
     worker.on('message', (msg: WorkerResult | 'ready') => {
-      if (msg === 'ready') { give(); give(); return; }
+      if (msg === 'ready') { for (let k = 0; k < IN_FLIGHT; k++) give(); return; }
       inFlight--;
       const facts = JSON.parse(msg.facts) as (GoFileFacts | CUnitFacts)[];
-      msg.files.forEach((file, k) => opts.store(file, { text: msg.texts[k], facts: facts[k] }));
+      msg.files.forEach((file, k) => store(file, { text: msg.texts[k], facts: facts[k] }));
       finished();
       give();
     });
@@ -70,8 +76,8 @@ export async function prefetchFacts(folders: FolderFiles[], opts: PrefetchOption
   });
 
   const runHere = async (local: LoadOptions) => {
-    for (let folder = take(); folder; folder = take()) {
-      for (const [file, entry] of readFolderFacts(folder, local)) opts.store(file, entry);
+    for (let folder = take(true); folder; folder = take(true)) {
+      for (const [file, entry] of readFolderFacts(folder, local)) store(file, entry);
       finished();
       await new Promise((resolve) => setImmediate(resolve)); // lets the workers' results in
     }

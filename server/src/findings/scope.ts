@@ -6,7 +6,7 @@ import type { Config } from '../config/config';
 import { buildCallGraph, type WorkspaceIndex } from '../graph/callgraph';
 import { findRoots } from '../graph/g0-reach';
 import { reach } from '../graph/paths';
-import { loadBodies, type LoadOptions, type Package } from '../model/package';
+import { withBodies, type LoadOptions, type Package } from '../model/package';
 
 /**
  * Read in full at once: cgo packages (`import "C"`), runtime code (roots hide in closures passed
@@ -19,10 +19,14 @@ export function isSeedPackage(texts: string[]): boolean {
   return texts.some((t) => SEED_TEXT.test(t));
 }
 
-/** Loads bodies where needed and returns the call graph over the result. */
-export function scopeAndBuild(packages: Package[], config: Config, opts: LoadOptions): WorkspaceIndex {
+/** The packages after the fixpoint, outlines replaced by copies with bodies, and the graph over them. */
+export interface Scoped { packages: Package[]; index: WorkspaceIndex }
+
+/** Reads bodies where needed (the given packages are not changed) and builds the call graph. */
+export function scopeAndBuild(packages: Package[], config: Config, opts: LoadOptions): Scoped {
+  let current = packages;
   for (;;) {
-    const index = buildCallGraph(packages);
+    const index = buildCallGraph(current);
     const { graph } = index;
     const entries = [...findRoots(index, config).keys()];
     for (const n of graph.nodes) if (n.go?.exportName || n.lang === 'c') entries.push(n.id);
@@ -31,8 +35,7 @@ export function scopeAndBuild(packages: Package[], config: Config, opts: LoadOpt
       const pkg = graph.nodes[id].pkg;
       if (pkg.goFiles.some((f) => f.facts.outline)) more.add(pkg);
     }
-    if (more.size === 0) return index;
-    for (const pkg of more) loadBodies(pkg, opts);
+    if (more.size === 0) return { packages: current, index };
+    current = current.map((p) => (more.has(p) ? withBodies(p, opts) : p));
   }
 }
-

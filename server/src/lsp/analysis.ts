@@ -7,8 +7,7 @@ import { analyzePackages, loadOptionsFor, type AnalysisResult } from '../finding
 import { compareFindings, type Finding } from '../findings/finding';
 import { scopeAndBuild } from '../findings/scope';
 import { buildCallGraph } from '../graph/callgraph';
-import type { GoFileFacts } from '../model/facts';
-import { loadFolder, type FactCache, type LoadOptions, type Package } from '../model/package';
+import { loadFolder, type FactCache, type Package } from '../model/package';
 import type { ParserBackend } from '../parse/backend';
 import { packageComponents } from './components';
 import type { InternalError, Root } from './workspace';
@@ -17,19 +16,9 @@ export interface AnalysisEnv {
   backend: ParserBackend;
   readFile: (file: string) => string;
   cache: FactCache;
-  /**
-   * Outline facts (top level only), kept apart from `cache`. The loader lets cached full facts
-   * serve an outline request, and the scope fixpoint reads bodies into packages in place: either
-   * way a check would report from bodies an earlier check read (an unused `g0guard:ignore` inside a
-   * function of a package that stopped being cgo), which a fresh server does not.
-   */
+  /** Outline facts (LoadOptions.outlineCache). */
   outlines: FactCache;
-  /** Files whose full facts are kept current whatever their package (big open Go files, incremental-go.ts). */
-  keepsFull: (file: string) => boolean;
 }
-
-/** Packages a folder load read as an outline (see AnalysisEnv.outlines). */
-const outlined = new WeakSet<Package>();
 
 export interface RootCheck {
   /** Every finding of the root, in report order. */
@@ -62,11 +51,9 @@ export function loadDir(root: Root, dir: string, env: AnalysisEnv): void {
       lastRead = file;
       return env.readFile(file);
     };
-    const opts = loadOptionsFor({ backend: env.backend, config: root.config, paths: [], readFile, cache: env.cache }, root.dir, problems);
-    const outline = outlineLoads(opts, env);
+    const opts = loadOptionsFor({ backend: env.backend, config: root.config, paths: [], readFile, cache: env.cache, outlineCache: env.outlines }, root.dir, problems);
     try {
       const packages = loadFolder(folder, opts);
-      if (outline()) for (const p of packages) outlined.add(p);
       root.packages.set(dir, packages);
       root.folderProblems.set(dir, problems.filter((p) => !p.includes('G0GUARD_INTERNAL_ERROR')));
       root.folderErrors.set(dir, errors);
@@ -118,41 +105,12 @@ export function checkRoot(root: Root, env: AnalysisEnv): RootCheck {
   return { findings: findings.sort(compareFindings), problems, internalErrors, reloaded, components: root.componentResults.size, checked, functions, ms: performance.now() - t0 };
 }
 
-/**
- * Routes a folder load's fact lookups: when the folder is read as an outline, its Go files get
- * outline facts (from `env.outlines`, else extracted), never full facts cached by an earlier read.
- * Returns whether the load was an outline.
- */
-function outlineLoads(opts: LoadOptions, env: AnalysisEnv): () => boolean {
-  const decide = opts.fullPackage;
-  let outline = false;
-  opts.fullPackage = (texts) => { const full = decide ? decide(texts) : true; outline = !full; return full; };
-  opts.cache = {
-    get: (file: string) => (outline && file.endsWith('.go') && !env.keepsFull(file) ? env.outlines : env.cache).get(file),
-    set: (file: string, v: { text: string; facts: GoFileFacts }) => { ((v.facts as GoFileFacts).outline ? env.outlines : env.cache).set(file, v); },
-  } as FactCache;
-  return () => outline;
-}
-
-/** Outline packages drop the bodies an earlier check's scope fixpoint read into them (AnalysisEnv.outlines). */
-function backToOutline(packages: Package[], env: AnalysisEnv): void {
-  for (const p of packages) {
-    if (!outlined.has(p)) continue;
-    for (const f of p.goFiles) {
-      if (f.facts.outline || env.keepsFull(f.path)) continue;
-      const hit = env.outlines.get(f.path);
-      if (hit?.text === f.text) f.facts = hit.facts as GoFileFacts;
-    }
-  }
-}
-
 /** Graph and rules over one group of packages. */
 function checkPackages(packages: Package[], root: Root, env: AnalysisEnv, internalErrors: InternalError[]): AnalysisResult {
   const problems: string[] = [];
-  backToOutline(packages, env);
   try {
-    const opts = loadOptionsFor({ backend: env.backend, config: root.config, paths: [], readFile: env.readFile, cache: env.cache }, root.dir, problems);
-    return analyzePackages(packages, root.config, problems, scopeAndBuild(packages, root.config, opts));
+    const opts = loadOptionsFor({ backend: env.backend, config: root.config, paths: [], readFile: env.readFile, cache: env.cache, outlineCache: env.outlines }, root.dir, problems);
+    return analyzePackages(scopeAndBuild(packages, root.config, opts), root.config, problems);
   } catch (e) {
     internalErrors.push({ message: 'the call graph could not be built; no findings for these packages until the next edit', detail: stackOf(e) });
     return emptyResult(packages, problems);

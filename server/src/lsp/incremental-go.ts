@@ -49,10 +49,10 @@ export class IncrementalGo {
     if (model?.text === text) return { mode: 'cached' };
     const known = this.cache.get(file);
     // Opened as it is on disk: the index already read it; the model waits for the first edit.
-    if (!model && known?.text === text && !(known.facts as GoFileFacts).outline) return { mode: 'cached' };
+    if (!model && known?.text === text) return { mode: 'cached' };
     if (!model) {
       // The previous text's full facts (from the index or the last keystroke) seed the model.
-      if (known && !(known.facts as GoFileFacts).outline && 'packageName' in known.facts) {
+      if (known && 'packageName' in known.facts) {
         model = this.establish(known.text, isTest, known.facts as GoFileFacts);
       }
     }

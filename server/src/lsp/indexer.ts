@@ -6,7 +6,6 @@ import * as os from 'node:os';
 import type { Connection } from 'vscode-languageserver';
 import { PARALLEL_MIN_FILES } from '../findings/analyze';
 import { prefetchFacts } from '../findings/prefetch-facts';
-import type { GoFileFacts } from '../model/facts';
 import { loadDir } from './analysis';
 import type { Session } from './session';
 import type { Root } from './workspace';
@@ -93,7 +92,7 @@ export class Indexer {
     try {
       await prefetchFacts(folders, {
         backend: this.session.backend.name, config: root.config, root: root.dir, workers: threads,
-        store: (file, entry) => ((entry.facts as GoFileFacts).outline ? env.outlines : env.cache).set(file, entry),
+        cache: env.cache, outlineCache: env.outlines,
         progress: (n, of) => progress(n, of, threads),
         cancelled: () => id !== this.run,
       });

@@ -13,7 +13,7 @@ import type { ParserBackend } from '../parse/backend';
 import { checkRoot, type AnalysisEnv } from './analysis';
 import { OpenDocuments } from './documents';
 import { FileTexts } from './file-texts';
-import { IncrementalGo, INCREMENTAL_MIN_CHARS } from './incremental-go';
+import { IncrementalGo } from './incremental-go';
 import { PositionCodec } from './position-encoding';
 import { Publisher } from './publisher';
 import { Scheduler } from './scheduler';
@@ -66,7 +66,6 @@ export class Session {
   get env(): AnalysisEnv {
     return {
       backend: this.backend!, readFile: this.texts.read, cache: this.cache, outlines: this.outlines,
-      keepsFull: (file) => file.endsWith('.go') && (this.docs.text(file)?.length ?? 0) >= INCREMENTAL_MIN_CHARS,
     };
   }
 

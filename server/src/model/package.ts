@@ -37,12 +37,18 @@ export interface LoadOptions {
   workspaceRoot: string;
   problem: (message: string) => void;
   cache?: FactCache;
+  /**
+   * Outline facts, apart from `cache`: full facts never serve an outline request, or a package
+   * read as an outline would report from bodies that a fresh read leaves out.
+   */
+  outlineCache?: FactCache;
   /** Whether a folder's Go files are read in full at once (else as an outline); default: all full. */
   fullPackage?: (texts: string[]) => boolean;
 }
 
-/** Facts per file path, valid while the text is the same (full Go facts also serve outline requests). */
-export type FactCache = Map<string, { text: string; facts: GoFileFacts | CUnitFacts }>;
+/** Facts per file path, valid while the text is the same. */
+export type FactCache = Map<string, CachedFacts>;
+export interface CachedFacts { text: string; facts: GoFileFacts | CUnitFacts }
 
 export function defaultReadFile(file: string): string {
   return fs.readFileSync(file, 'utf8');
@@ -84,20 +90,12 @@ export function loadFolder(folder: FolderFiles, opts: LoadOptions): Package[] {
 }
 
 function goFacts(file: string, text: string, isTest: boolean, outline: boolean, opts: LoadOptions): GoFileFacts {
-  const hit = opts.cache?.get(file);
-  if (hit && hit.text === text && (outline || !(hit.facts as GoFileFacts).outline)) return hit.facts as GoFileFacts;
-  const facts = extractGo(opts.backend, text, isTest, outline);
-  opts.cache?.set(file, { text, facts });
-  return facts;
+  return cached(file, text, outline ? opts.outlineCache : opts.cache, () => extractGo(opts.backend, text, isTest, outline));
 }
 
-/** Reads the bodies of a package that was loaded as an outline. */
-export function loadBodies(pkg: Package, opts: LoadOptions): void {
-  for (const f of pkg.goFiles) if (f.facts.outline) f.facts = goFacts(f.path, f.text, f.isTest, false, opts);
-}
-
-export function isOutline(pkg: Package): boolean {
-  return pkg.goFiles.some((f) => f.facts.outline);
+/** A package loaded as an outline, with its function bodies read: a copy, the outline stays as it was. */
+export function withBodies(pkg: Package, opts: LoadOptions): Package {
+  return { ...pkg, goFiles: pkg.goFiles.map((f) => (f.facts.outline ? { ...f, facts: goFacts(f.path, f.text, f.isTest, false, opts) } : f)) };
 }
 
 function loadC(pkg: Package, folder: FolderFiles, opts: LoadOptions): void {
@@ -108,7 +106,7 @@ function loadC(pkg: Package, folder: FolderFiles, opts: LoadOptions): void {
     const text = readChecked(file, opts);
     if (text === undefined) return;
     if (!includedOnly && !fileIncluded(path.basename(file), text, opts.target)) return;
-    const facts = cached(file, text, opts, () => extractCUnit(opts.backend, text)) as CUnitFacts;
+    const facts = cached(file, text, opts.cache, () => extractCUnit(opts.backend, text));
     pkg.cFiles.push({ path: file, text, lines: new LineIndex(text), facts, cpp: /\.(cc|cpp|cxx|hh|hpp|hxx)$/.test(file), includedOnly });
     followIncludes(path.dirname(file), facts);
   };
@@ -145,11 +143,11 @@ function readChecked(file: string, opts: LoadOptions): string | undefined {
   return text;
 }
 
-function cached<T extends GoFileFacts | CUnitFacts>(file: string, text: string, opts: LoadOptions, make: () => T): T {
-  const hit = opts.cache?.get(file);
+function cached<T extends GoFileFacts | CUnitFacts>(file: string, text: string, cache: FactCache | undefined, make: () => T): T {
+  const hit = cache?.get(file);
   if (hit && hit.text === text) return hit.facts as T;
   const facts = make();
-  opts.cache?.set(file, { text, facts });
+  cache?.set(file, { text, facts });
   return facts;
 }
 
