@@ -44,10 +44,10 @@ export function readFolderFacts(folder: FolderFiles, opts: LoadOptions): [string
   return [...cache, ...outlineCache];
 }
 
-/** Rejects when a worker fails; whatever was stored stays valid, and a normal load does the rest. */
 /** Folders queued per worker, so it has work while this thread is busy with one of its own. */
 const IN_FLIGHT = 4;
 
+/** Rejects when a worker fails; whatever was stored stays valid, and a normal load does the rest. */
 export async function prefetchFacts(folders: FolderFiles[], opts: PrefetchOptions): Promise<void> {
   const order = biggestFirst(folders);
   let next = 0, last = order.length, done = 0;

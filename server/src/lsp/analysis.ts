@@ -17,7 +17,7 @@ export interface AnalysisEnv {
   readFile: (file: string) => string;
   cache: FactCache;
   /** Outline facts (LoadOptions.outlineCache). */
-  outlines: FactCache;
+  outlineCache: FactCache;
 }
 
 export interface RootCheck {
@@ -51,7 +51,7 @@ export function loadDir(root: Root, dir: string, env: AnalysisEnv): void {
       lastRead = file;
       return env.readFile(file);
     };
-    const opts = loadOptionsFor({ backend: env.backend, config: root.config, paths: [], readFile, cache: env.cache, outlineCache: env.outlines }, root.dir, problems);
+    const opts = loadOptionsFor({ backend: env.backend, config: root.config, paths: [], readFile, cache: env.cache, outlineCache: env.outlineCache }, root.dir, problems);
     try {
       const packages = loadFolder(folder, opts);
       root.packages.set(dir, packages);
@@ -109,7 +109,7 @@ export function checkRoot(root: Root, env: AnalysisEnv): RootCheck {
 function checkPackages(packages: Package[], root: Root, env: AnalysisEnv, internalErrors: InternalError[]): AnalysisResult {
   const problems: string[] = [];
   try {
-    const opts = loadOptionsFor({ backend: env.backend, config: root.config, paths: [], readFile: env.readFile, cache: env.cache, outlineCache: env.outlines }, root.dir, problems);
+    const opts = loadOptionsFor({ backend: env.backend, config: root.config, paths: [], readFile: env.readFile, cache: env.cache, outlineCache: env.outlineCache }, root.dir, problems);
     return analyzePackages(scopeAndBuild(packages, root.config, opts), root.config, problems);
   } catch (e) {
     internalErrors.push({ message: 'the call graph could not be built; no findings for these packages until the next edit', detail: stackOf(e) });

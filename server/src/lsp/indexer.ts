@@ -1,7 +1,8 @@
 // Background indexing: loads every folder of the workspace roots in slices of a few milliseconds,
 // yielding to the event loop between slices so requests and edits are served meanwhile, and
-// reports work-done progress ($/progress). A big root is parsed on worker threads first. At the end one check publishes diagnostics for every
-// file, open or not. A new indexing request cancels the one under way.
+// reports work-done progress ($/progress). A big root is parsed on worker threads first. At the end
+// one check publishes diagnostics for every file, open or not. A new indexing request cancels the
+// one under way.
 import * as os from 'node:os';
 import type { Connection } from 'vscode-languageserver';
 import { PARALLEL_MIN_FILES } from '../findings/analyze';
@@ -92,7 +93,7 @@ export class Indexer {
     try {
       await prefetchFacts(folders, {
         backend: this.session.backend.name, config: root.config, root: root.dir, workers: threads,
-        cache: env.cache, outlineCache: env.outlines,
+        cache: env.cache, outlineCache: env.outlineCache,
         progress: (n, of) => progress(n, of, threads),
         cancelled: () => id !== this.run,
       });

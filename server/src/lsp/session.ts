@@ -35,8 +35,8 @@ export class Session {
   readonly docs: OpenDocuments;
   readonly texts: FileTexts;
   readonly cache: FactCache = new Map();
-  /** Outline facts, apart from the full ones (AnalysisEnv.outlines). */
-  readonly outlines: FactCache = new Map();
+  /** Outline facts, apart from the full ones (LoadOptions.outlineCache). */
+  readonly outlineCache: FactCache = new Map();
   readonly roots: Roots;
   readonly scheduler: Scheduler;
   readonly publisher: Publisher;
@@ -65,7 +65,7 @@ export class Session {
 
   get env(): AnalysisEnv {
     return {
-      backend: this.backend!, readFile: this.texts.read, cache: this.cache, outlines: this.outlines,
+      backend: this.backend!, readFile: this.texts.read, cache: this.cache, outlineCache: this.outlineCache,
     };
   }
 
@@ -122,7 +122,7 @@ export class Session {
       if (!isSource(file)) continue;
       if (c.type !== FileChangeType.Changed) {
         for (const root of this.roots.all()) if (root.contains(file)) { root.rediscover(this.roots.nestedIn(root)); this.stale.add(root); }
-        if (c.type === FileChangeType.Deleted) { this.cache.delete(file); this.outlines.delete(file); }
+        if (c.type === FileChangeType.Deleted) { this.cache.delete(file); this.outlineCache.delete(file); }
       }
       if (this.docs.get(file)) continue; // the open document is the truth, not the disk
       this.changed(file);

@@ -9,15 +9,13 @@ const KEYWORDS = new Set(['break', 'case', 'chan', 'const', 'continue', 'default
 const ENDING_KEYWORDS = new Set(['break', 'continue', 'fallthrough', 'return']);
 
 const NL = 10, CR = 13, SPACE = 32, TAB = 9, SLASH = 47, STAR = 42, QUOTE = 34, BACKQUOTE = 96, APOS = 39, BACKSLASH = 92;
-const OPEN_BRACE = 123, CLOSE_BRACE = 125, OPEN_PAREN = 40, CLOSE_PAREN = 41;
+const OPEN_BRACE = 123, CLOSE_BRACE = 125, OPEN_PAREN = 40, CLOSE_PAREN = 41, CLOSE_BRACKET = 93;
 
 /** Go tokens, comments dropped; a newline or comment that the spec turns into a semicolon is ';'. */
 class Scanner {
   private i = 0;
   /** Whether a newline here ends the statement. */
   private ends = false;
-  /** Where the token being read starts. */
-  private start = 0;
 
   constructor(private readonly text: string) {}
 
@@ -25,8 +23,7 @@ class Scanner {
   next(): string | undefined {
     const text = this.text, n = text.length;
     while (this.i < n) {
-      const c = text.charCodeAt(this.i);
-      this.start = this.i;
+      const c = text.charCodeAt(this.i), start = this.i;
       if (c === NL) {
         this.i++;
         if (this.ends) return this.semicolon();
@@ -44,12 +41,12 @@ class Scanner {
         return this.token('', true);
       } else if (isWordChar(c)) {
         while (this.i < n && isWordChar(text.charCodeAt(this.i))) this.i++;
-        const word = text.slice(this.start, this.i);
+        const word = text.slice(start, this.i);
         if (!KEYWORDS.has(word)) return this.token('', true);
         return this.token(word, ENDING_KEYWORDS.has(word));
       } else {
         this.i++;
-        return this.token(text[this.start], c === CLOSE_PAREN || c === 93 || c === CLOSE_BRACE); // ] too
+        return this.token(text[start], c === CLOSE_PAREN || c === CLOSE_BRACKET || c === CLOSE_BRACE);
       }
     }
     return undefined;
@@ -134,7 +131,7 @@ export function outlineHoles(text: string): TextRange[] {
       declStart = !body; // a bodiless declaration ended on its ';'
       continue;
     }
-    if (decl === 'const' && prev === 'const' && t === '(' && depth === 0) { holes.push(scan.skipBlock(OPEN_PAREN, CLOSE_PAREN)); continue; }
+    if (prev === 'const' && t === '(' && depth === 0) { holes.push(scan.skipBlock(OPEN_PAREN, CLOSE_PAREN)); continue; }
     if (decl === 'var' && t === '{' && prev !== 'struct' && prev !== 'interface') { holes.push(scan.skipBlock(OPEN_BRACE, CLOSE_BRACE)); declStart = false; continue; }
     if (isOpen(t)) depth++;
     else if (isClose(t)) depth = Math.max(0, depth - 1);
