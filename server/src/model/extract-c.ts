@@ -4,8 +4,7 @@
 import type { ParserBackend, SyntaxNode, TextRange } from '../parse/backend';
 import { constEval, scalarSize } from './c-sizes';
 import type { ArgFlow, CFunc, CParam, CUnitFacts, Slot, Span } from './facts';
-import { guardFrom } from './go-types';
-import { argFlowOf, assignToEnclosing, named, parseIgnore, span } from './syntax-util';
+import { argFlowOf, assignToEnclosing, guardFrom, named, parseIgnore, span } from './syntax-util';
 
 /** Saved return address and frame pointer: what every C activation costs before its locals. */
 const FRAME_OVERHEAD = 16;
@@ -54,7 +53,7 @@ function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string)
 
   const funcNodes = backend.matches('c', 'functions', root).map((m) => m.captures[0].node).sort((a, b) => a.startIndex - b.startIndex);
   const funcSpans = funcNodes.map(span);
-  for (const node of funcNodes) unit.funcs.push(newFunc(node, text));
+  for (const node of funcNodes) unit.funcs.push(newFunc(node));
 
   // Locals: frames. Top-level declarations and initializers: function pointers stored in tables.
   const items = decls
@@ -86,7 +85,7 @@ function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string)
   return unit;
 }
 
-function newFunc(node: SyntaxNode, text: string): CFunc {
+function newFunc(node: SyntaxNode): CFunc {
   const fnDecl = findDescendant(node.childForFieldName('declarator'), 'function_declarator');
   const nameNode = fnDecl?.childForFieldName('declarator');
   const params = fnDecl ? paramsOf(fnDecl) : [];

@@ -58,7 +58,7 @@ function extractOutline(root: SyntaxNode, text: string, isTestFile: boolean): Go
   const facts = emptyFacts(root, true);
   const top = root.namedChildren;
   const comments = top.filter((n) => n.type === 'comment');
-  readComments(comments, text, facts);
+  readComments(comments, facts);
   readTopLevel(root, facts);
   const funcNodes = top.filter((n) => n.type === 'function_declaration' || n.type === 'method_declaration');
   for (const node of funcNodes) facts.funcs.push(newFunc(node, text, isTestFile, true));
@@ -69,7 +69,7 @@ function extractOutline(root: SyntaxNode, text: string, isTestFile: boolean): Go
 function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string, isTestFile: boolean): GoFileFacts {
   const facts = emptyFacts(root, false);
   const comments = backend.matches('go', 'comments', root).map((m) => m.captures[0].node);
-  readComments(comments, text, facts);
+  readComments(comments, facts);
   readTopLevel(root, facts);
 
   const funcNodes = backend.matches('go', 'functions', root).map((m) => m.captures[0].node).sort((a, b) => a.startIndex - b.startIndex);
@@ -96,7 +96,7 @@ function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string,
   return facts;
 }
 
-function readComments(comments: SyntaxNode[], text: string, facts: GoFileFacts): void {
+function readComments(comments: SyntaxNode[], facts: GoFileFacts): void {
   for (const c of comments) {
     const t = c.text;
     if (t.startsWith('//go:linkname ')) {

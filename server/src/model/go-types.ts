@@ -2,7 +2,7 @@
 // methods and to follow a depth counter around a cycle (no type checker: unknown stays unknown).
 import type { SyntaxNode } from '../parse/backend';
 import type { ArgFlow, DepthGuard, GoParam, ValueRef } from './facts';
-import { argFlowOf, intLiteral, named } from './syntax-util';
+import { argFlowOf, guardFrom, intLiteral, named } from './syntax-util';
 
 export function typeText(node: SyntaxNode | null): string {
   return node ? node.text.replace(/\s+/g, ' ') : '';
@@ -90,19 +90,3 @@ export function goGuard(stmt: SyntaxNode, params: GoParam[]): DepthGuard | null 
   return guardFrom(cond, (n) => goArgFlow(n, params));
 }
 
-/** Shared by Go and C: reads `p >= N`, `p > N`, `N <= p`, `N < p` into a stop limit for parameter p. */
-export function guardFrom(cond: SyntaxNode, flow: (n: SyntaxNode) => ArgFlow | null): DepthGuard | null {
-  const op = cond.childForFieldName('operator')?.text;
-  const left = cond.childForFieldName('left'), right = cond.childForFieldName('right');
-  if (!left || !right || !op) return null;
-  const strip = (n: SyntaxNode) => (n.type === 'parenthesized_expression' && named(n).length === 1 ? named(n)[0] : n);
-  const attempt = (v: SyntaxNode, lit: SyntaxNode, strict: boolean): DepthGuard | null => {
-    const f = flow(v);
-    const k = intLiteral(strip(lit).text);
-    if (!f || f.delta !== 0 || k === null) return null;
-    return { param: f.param, limit: strict ? k + 1 : k };
-  };
-  if (op === '>=' || op === '>') return attempt(left, right, op === '>');
-  if (op === '<=' || op === '<') return attempt(right, left, op === '<');
-  return null;
-}

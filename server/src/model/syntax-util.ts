@@ -1,6 +1,6 @@
 // Small helpers over syntax nodes shared by the Go and C extractors.
 import type { SyntaxNode } from '../parse/backend';
-import type { ArgFlow, Span } from './facts';
+import type { ArgFlow, DepthGuard, Span } from './facts';
 
 export function span(node: SyntaxNode): Span {
   return { start: node.startIndex, end: node.endIndex };
@@ -66,4 +66,21 @@ export function argFlowOf(arg: SyntaxNode, params: { name: string }[], unwrap: (
   }
   const i = e.type === 'identifier' ? params.findIndex((p) => p.name === e.text) : -1;
   return i >= 0 ? { param: i, delta } : null;
+}
+
+/** Shared by Go and C: reads `p >= N`, `p > N`, `N <= p`, `N < p` into a stop limit for parameter p. */
+export function guardFrom(cond: SyntaxNode, flow: (n: SyntaxNode) => ArgFlow | null): DepthGuard | null {
+  const op = cond.childForFieldName('operator')?.text;
+  const left = cond.childForFieldName('left'), right = cond.childForFieldName('right');
+  if (!left || !right || !op) return null;
+  const strip = (n: SyntaxNode) => (n.type === 'parenthesized_expression' && named(n).length === 1 ? named(n)[0] : n);
+  const attempt = (v: SyntaxNode, lit: SyntaxNode, strict: boolean): DepthGuard | null => {
+    const f = flow(v);
+    const k = intLiteral(strip(lit).text);
+    if (!f || f.delta !== 0 || k === null) return null;
+    return { param: f.param, limit: strict ? k + 1 : k };
+  };
+  if (op === '>=' || op === '>') return attempt(left, right, op === '>');
+  if (op === '<=' || op === '<') return attempt(right, left, op === '<');
+  return null;
 }
