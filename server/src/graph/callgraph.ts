@@ -40,8 +40,9 @@ export class CallGraph {
   readonly byQualified = new Map<string, number>();
   readonly stats: GraphStats = { edges: { call: 0, go: 0, cgo: 0, export: 0, pointer: 0, linkname: 0 }, unresolved: 0, external: 0 };
 
+  /** Takes `n` (a fresh object) as the node, numbered. */
   addNode(n: Omit<FuncNode, 'id'>): FuncNode {
-    const node = { ...n, id: this.nodes.length } as FuncNode;
+    const node = Object.assign(n, { id: this.nodes.length }) as FuncNode;
     this.nodes.push(node);
     this.out.push([]);
     this.in.push([]);
@@ -104,7 +105,7 @@ function addGoNodes(graph: CallGraph, pi: PackageIndex, file: GoFile, index: Wor
     pi.goFuncs.set(key, node.id);
     pi.goNodeOf.set(f, node.id);
     if (f.exportName && f.parent === undefined && !f.recv) pi.exports.set(f.exportName, node.id);
-    if (f.recv) index.methods.set(f.name, [...(index.methods.get(f.name) ?? []), node.id]);
+    if (f.recv) pushTo(index.methods, f.name, node.id);
   }
 }
 
@@ -114,6 +115,11 @@ function addCNode(graph: CallGraph, pi: PackageIndex, file: SourceFile, f: CFunc
     lang: 'c', qualified: `C:${pi.pkg.importPath}.${f.name}${f.isStatic ? `@${file.path}` : ''}`, display: `C.${f.name}`,
     pkg: pi.pkg, file, span: f.span, nameSpan: f.nameSpan, c: f, cpp,
   });
-  pi.cFuncs.set(f.name, [...(pi.cFuncs.get(f.name) ?? []), node.id]);
+  pushTo(pi.cFuncs, f.name, node.id);
   pi.cNodeOf.set(f, node.id);
+}
+
+function pushTo(map: Map<string, number[]>, key: string, id: number): void {
+  const list = map.get(key);
+  if (list) list.push(id); else map.set(key, [id]);
 }

@@ -42,7 +42,7 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex): void {
   for (const file of pi.pkg.goFiles) {
     const aliases = importAliases(file);
     const funcs = file.facts.funcs;
-    funcs.forEach((f) => {
+    funcs.forEach((f, me) => {
       const from = pi.goNodeOf.get(f)!;
       const edge = (to: number, kind: EdgeKind, call: GoCall, viaInterface?: boolean) => graph.addEdge({ from, to, kind, file, span: call.span, args: call.args, viaInterface });
       for (const call of f.calls) {
@@ -95,7 +95,6 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex): void {
       }
       if (f.parent !== undefined) {
         const parent = funcs[f.parent];
-        const me = funcs.indexOf(f);
         const viaGo = parent.calls.some((call) => call.go && call.callee.kind === 'literal' && call.callee.literal === me);
         const site = parent.calls.find((call) => call.callee.kind === 'literal' && call.callee.literal === me);
         graph.addEdge({ from: pi.goNodeOf.get(parent)!, to: from, kind: viaGo ? 'go' : 'call', file, span: site?.span ?? f.span, args: site?.args ?? [] });
