@@ -1,12 +1,11 @@
 // `npm run bench -- DIR [--runs N]`: the parse floor (read + parse every Go file the check reads)
-// against the full check of the same tree, per backend, in one run. Prints medians and ratios.
+// against the full check of the same tree on one thread and on every core, per backend, in one
+// run. Prints medians, ratios and peak memory.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { DEFAULT_CONFIG } from '../server/src/config/config';
-import { analyze } from '../server/src/findings/analyze';
 import { discover } from '../server/src/model/discover';
 import { extractGoOutline } from '../server/src/model/extract-go';
 import type { BackendName, ParserBackend } from '../server/src/parse/backend';
@@ -26,14 +25,13 @@ function parseOnly(backend: ParserBackend, files: string[]): number {
   return performance.now() - t0;
 }
 
-function fullCheck(backend: ParserBackend, dir: string): { ms: number; findings: number; functions: number; unresolved: number } {
-  const t0 = performance.now();
-  const r = analyze({ backend, config: DEFAULT_CONFIG, paths: [dir] }); // no cache: every file parsed afresh
-  return { ms: performance.now() - t0, findings: r.findings.length, functions: r.stats.functions, unresolved: r.stats.unresolvedCalls };
-}
+interface ChildRun { ms: number; maxRssKiB: number; findings: number; functions: number; unresolved: number }
 
-/** The parallel check in a fresh process, so its peak memory is its own. */
-function parallelCheckInChild(backend: BackendName, dir: string, threads: number): { ms: number; maxRssKiB: number } {
+/**
+ * A check in a fresh process, so its peak memory is its own and one thread and many start alike
+ * (cold: the parse-only pass before it has warmed up this process, not that one).
+ */
+function checkInChild(backend: BackendName, dir: string, threads: number): ChildRun {
   const analyzeModule = require.resolve('../server/src/findings/analyze');
   const configModule = require.resolve('../server/src/config/config');
   const createModule = require.resolve('../server/src/parse/create-backend');
@@ -42,13 +40,20 @@ function parallelCheckInChild(backend: BackendName, dir: string, threads: number
     const { DEFAULT_CONFIG } = require(${JSON.stringify(configModule)});
     const backend = await require(${JSON.stringify(createModule)}).createBackend(${JSON.stringify(backend)});
     const t0 = performance.now();
-    await analyzeParallel({ backend, backendName: ${JSON.stringify(backend)}, threads: ${threads}, config: DEFAULT_CONFIG, paths: [${JSON.stringify(dir)}] });
+    const r = await analyzeParallel({ backend, backendName: ${JSON.stringify(backend)}, threads: ${threads}, config: DEFAULT_CONFIG, paths: [${JSON.stringify(dir)}] });
+    const ms = performance.now() - t0;
     // VmHWM, not getrusage: ru_maxrss survives exec and would report the parent's peak.
     const hwm = Number(/VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]);
-    console.log(JSON.stringify({ ms: performance.now() - t0, maxRssKiB: hwm }));
+    console.log(JSON.stringify({ ms, maxRssKiB: hwm, findings: r.findings.length, functions: r.stats.functions, unresolved: r.stats.unresolvedCalls }));
   })()`;
   const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+/** Median time and peak memory of `runs` checks in fresh processes. */
+function checks(backend: BackendName, dir: string, threads: number, runs: number): { ms: number; peakMiB: number; last: ChildRun } {
+  const all = Array.from({ length: runs }, () => checkInChild(backend, dir, threads));
+  return { ms: median(all.map((r) => r.ms)), peakMiB: Math.max(...all.map((r) => r.maxRssKiB)) / 1024, last: all[all.length - 1] };
 }
 
 /**
@@ -82,25 +87,16 @@ async function main(): Promise<void> {
     console.log(`${name.padEnd(6)} outlines skipping bodies equal whole-parse outlines on ${agree.same} files (${agree.withErrors} with syntax errors not compared)` +
       (agree.differ.length ? `; DIFFER on ${agree.differ.length}: ${agree.differ.slice(0, 5).join(', ')}` : ''));
     if (agree.differ.length) process.exitCode = 1;
-    const parse: number[] = [], check: number[] = [];
-    let last = { ms: 0, findings: 0, functions: 0, unresolved: 0 };
-    for (let i = 0; i < runs; i++) {
-      parse.push(parseOnly(backend, goFiles));
-      last = fullCheck(backend, dir);
-      check.push(last.ms);
-    }
-    const parallel: number[] = [];
+    const parse = median(Array.from({ length: runs }, () => parseOnly(backend, goFiles)));
     const threads = os.availableParallelism();
-    let peak = 0;
-    for (let i = 0; i < runs; i++) {
-      const r = parallelCheckInChild(name, dir, threads);
-      parallel.push(r.ms);
-      peak = Math.max(peak, r.maxRssKiB * 1024);
-    }
-    const p = median(parse), c = median(check), par = median(parallel);
-    console.log(`${name.padEnd(6)} parse-only ${p.toFixed(0).padStart(7)} ms (${(bytes / 1e6 / (p / 1000)).toFixed(1)} MB/s)   full check ${c.toFixed(0).padStart(7)} ms   ratio ${(c / p).toFixed(2)}x   ` +
-      `parallel check (${threads} threads) ${par.toFixed(0).padStart(7)} ms   ratio ${(par / p).toFixed(2)}x   peak RSS ${(peak / 1048576).toFixed(0)} MiB   ` +
-      `(${last.functions} functions, ${last.unresolved} unresolved calls, ${last.findings} findings)`);
+    const one = checks(name, dir, 1, runs), many = checks(name, dir, threads, runs);
+    const ratio = (ms: number) => `${(ms / parse).toFixed(2)}x`;
+    console.log(`${name.padEnd(6)} parse-only ${parse.toFixed(0).padStart(6)} ms (${(bytes / 1e6 / (parse / 1000)).toFixed(1)} MB/s)   ` +
+      `check, 1 thread ${one.ms.toFixed(0).padStart(6)} ms ${ratio(one.ms)} (peak RSS ${one.peakMiB.toFixed(0)} MiB)   ` +
+      `check, ${threads} threads ${many.ms.toFixed(0).padStart(6)} ms ${ratio(many.ms)} (peak RSS ${many.peakMiB.toFixed(0)} MiB)   ` +
+      `${many.last.functions} functions, ${many.last.unresolved} unresolved calls, ${many.last.findings} findings` +
+      (many.last.findings !== one.last.findings ? ` (1 thread: ${one.last.findings}: MISMATCH)` : ''));
+    if (many.last.findings !== one.last.findings) process.exitCode = 1;
   }
 }
 
