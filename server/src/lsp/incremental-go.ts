@@ -8,6 +8,7 @@ import type { GoFileFacts, Span } from '../model/facts';
 import { extractGo } from '../model/extract-go';
 import type { FactCache } from '../model/package';
 import type { ParserBackend } from '../parse/backend';
+import { blockCommentEnd, literalEnd } from '../parse/go-lexical';
 import { findPreambles } from '../parse/preamble';
 import { mergeFacts, pieceFrom, shifted, shiftedFrom, splitFacts, type Piece } from './facts-splice';
 
@@ -190,11 +191,11 @@ export function closedAndBalanced(text: string, start: number, end: number): boo
       i = e;
       continue;
     }
-    if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) { const e = text.indexOf('*/', i + 2); if (e < 0 || e + 2 > end) return false; i = e + 1; continue; }
-    if (c === 96 /* ` */) { const e = text.indexOf('`', i + 1); if (e < 0 || e >= end) return false; i = e; continue; }
-    if (c === 34 /* " */ || c === 39 /* ' */) {
-      for (i++; i < end && text.charCodeAt(i) !== c; i++) { const d = text.charCodeAt(i); if (d === 92 /* \ */) i++; else if (d === 10) return false; }
-      if (i >= end) return false;
+    const closes = c === 47 && text.charCodeAt(i + 1) === 42 /* * */ ? blockCommentEnd(text, i)
+      : c === 96 /* ` */ || c === 34 /* " */ || c === 39 /* ' */ ? literalEnd(text, i) : undefined;
+    if (closes !== undefined) {
+      if (closes < 0 || closes > end) return false;
+      i = closes - 1;
       continue;
     }
     if (c === 40 || c === 91 || c === 123) depth++;

@@ -3,12 +3,13 @@
 // around them (tree-sitter's includedRanges): most of the cost of reading a package that the
 // analysis never enters is in them.
 import type { TextRange } from './backend';
+import { blockCommentEnd, literalEnd } from './go-lexical';
 
 const KEYWORDS = new Set(['break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto', 'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var']);
 /** Keywords after which a newline ends the statement (the Go spec's semicolon rule). */
 const ENDING_KEYWORDS = new Set(['break', 'continue', 'fallthrough', 'return']);
 
-const NL = 10, CR = 13, SPACE = 32, TAB = 9, SLASH = 47, STAR = 42, QUOTE = 34, BACKQUOTE = 96, APOS = 39, BACKSLASH = 92;
+const NL = 10, CR = 13, SPACE = 32, TAB = 9, SLASH = 47, STAR = 42, QUOTE = 34, BACKQUOTE = 96, APOS = 39;
 const OPEN_BRACE = 123, CLOSE_BRACE = 125, OPEN_PAREN = 40, CLOSE_PAREN = 41, CLOSE_BRACKET = 93;
 
 /** Go tokens, comments dropped; a newline or comment that the spec turns into a semicolon is ';'. */
@@ -31,10 +32,9 @@ class Scanner {
       else if (c === SLASH && text.charCodeAt(this.i + 1) === SLASH) {
         this.i = lineEnd(text, this.i);
       } else if (c === SLASH && text.charCodeAt(this.i + 1) === STAR) {
-        const close = text.indexOf('*/', this.i + 2);
-        const end = close < 0 ? n : close + 2;
-        const spansLines = close < 0 || text.lastIndexOf('\n', close) > this.i;
-        this.i = end;
+        const end = blockCommentEnd(text, this.i);
+        const spansLines = end < 0 || text.lastIndexOf('\n', end - 1) > this.i;
+        this.i = end < 0 ? ~end : end;
         if (spansLines && this.ends) return this.semicolon();
       } else if (c === QUOTE || c === APOS || c === BACKQUOTE) {
         this.i = skipLiteral(text, this.i);
@@ -65,8 +65,8 @@ class Scanner {
       } else if (c === QUOTE || c === APOS || c === BACKQUOTE) i = skipLiteral(text, i);
       else if (c === SLASH && text.charCodeAt(i + 1) === SLASH) i = lineEnd(text, i);
       else if (c === SLASH && text.charCodeAt(i + 1) === STAR) {
-        const end = text.indexOf('*/', i + 2);
-        i = end < 0 ? n : end + 2;
+        const end = blockCommentEnd(text, i);
+        i = end < 0 ? ~end : end;
       } else i++;
     }
     this.i = Math.min(n, i + 1);
@@ -87,18 +87,8 @@ class Scanner {
 
 /** Past a string, rune or raw string literal starting at `i` (an unclosed one ends at its line, or the text for raw). */
 function skipLiteral(text: string, i: number): number {
-  const quote = text.charCodeAt(i);
-  if (quote === BACKQUOTE) {
-    const close = text.indexOf('`', i + 1);
-    return close < 0 ? text.length : close + 1;
-  }
-  for (i++; i < text.length; i++) {
-    const d = text.charCodeAt(i);
-    if (d === BACKSLASH) i++;
-    else if (d === NL) return i;
-    else if (d === quote) return i + 1;
-  }
-  return text.length;
+  const end = literalEnd(text, i);
+  return end < 0 ? ~end : end;
 }
 
 function lineEnd(text: string, i: number): number {
