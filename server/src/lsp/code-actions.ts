@@ -33,7 +33,7 @@ export async function codeActions(session: Session, params: CodeActionParams): P
       if (action) actions.push(action);
     }
   }
-  if (!only || only.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(k + '.'))) {
+  if (wants(FIX_ALL_KIND)) {
     const all = fixAll(session, file);
     if (all) actions.push(all);
   }

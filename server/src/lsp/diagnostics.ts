@@ -47,37 +47,24 @@ export function toDiagnostic(f: Finding, codec: PositionCodec, version: number |
   return d;
 }
 
+/** A notice about a whole file, shown at its top. */
+function atFileTop(severity: DiagnosticSeverity, code: string, message: string): Diagnostic {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity, source: SOURCE, code, message };
+}
+
 /** The engine failed on something in this file: say so at the top, the other rules' results stay. */
 export function internalErrorDiagnostic(e: InternalError): Diagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Error,
-    source: SOURCE,
-    code: INTERNAL_ERROR,
-    message: `g0guard internal error: ${e.message}. Please report it with the g0guard output log.`,
-  };
+  return atFileTop(DiagnosticSeverity.Error, INTERNAL_ERROR, `g0guard internal error: ${e.message}. Please report it with the g0guard output log.`);
 }
 
 /** Loader notices (file too big, binary, unreadable) on the file they concern. */
 export function problemDiagnostic(message: string): Diagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Information,
-    source: SOURCE,
-    code: 'skipped',
-    message: `g0guard: ${message}`,
-  };
+  return atFileTop(DiagnosticSeverity.Information, 'skipped', `g0guard: ${message}`);
 }
 
 /** A configuration problem (unknown key, bad value) shown on `.g0guard.json`. */
 export function configDiagnostic(message: string): Diagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Warning,
-    source: SOURCE,
-    code: 'config',
-    message,
-  };
+  return atFileTop(DiagnosticSeverity.Warning, 'config', message);
 }
 
 export function rangeOf(codec: PositionCodec, file: SourceFile, start: number, end: number) {

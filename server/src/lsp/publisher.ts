@@ -74,7 +74,7 @@ export class Publisher {
 
   /** A document opened in pull mode: its pushed list (from the index) would show twice. */
   opened(file: string): void {
-    if (this.pulls() && this.pushed.get(file)?.json !== '[]') this.push(file, [], null);
+    if (this.pulls() && this.pushed.get(file)?.json !== '[]') this.push(file, [], '[]', null);
   }
 
   private set(file: string, items: Diagnostic[]): boolean {
@@ -86,12 +86,12 @@ export class Publisher {
     const open = this.docs.get(file) !== undefined;
     if (open && this.pulls()) return changed;
     const last = this.pushed.get(file);
-    if (!last || last.json !== json || last.version !== version) this.push(file, items, version);
+    if (!last || last.json !== json || last.version !== version) this.push(file, items, json, version);
     return open && changed;
   }
 
-  private push(file: string, items: Diagnostic[], version: number | null): void {
-    this.pushed.set(file, { json: JSON.stringify(items), version });
+  private push(file: string, items: Diagnostic[], json: string, version: number | null): void {
+    this.pushed.set(file, { json, version });
     const params: { uri: string; diagnostics: Diagnostic[]; version?: number } = { uri: pathToUri(file), diagnostics: items };
     if (version !== null) params.version = version;
     void this.connection.sendDiagnostics(params);
