@@ -19,7 +19,7 @@ export function indexDeclarations(pkg: Package): void {
   for (const f of pkg.goFiles) {
     for (const t of f.facts.types) types.set(t.name, t);
     Object.assign(vars, f.facts.vars);
-    Object.assign(varCalls, f.facts.varCalls ?? {});
+    Object.assign(varCalls, f.facts.varCalls);
   }
   varCallCache.set(pkg, varCalls);
   typeCache.set(pkg, types);
@@ -164,7 +164,7 @@ export function typeOfRef(index: WorkspaceIndex, pkg: Package, file: GoFile, fun
       const p = g.params.find((x) => x.name === ref.name) ?? g.results.find((x) => x.name === ref.name);
       if (p) return { pkg, text: p.type };
       if (g.recv?.name === ref.name) return { pkg, text: (g.recv.pointer ? '*' : '') + g.recv.type };
-      if (g.localCalls?.[ref.name]) return typeOfRef(index, pkg, file, funcs, f, g.localCalls[ref.name], depth + 1);
+      if (g.localCalls[ref.name]) return typeOfRef(index, pkg, file, funcs, f, g.localCalls[ref.name], depth + 1);
     }
     const v = varCache.get(pkg)?.[ref.name];
     if (v) return { pkg, text: v };

@@ -23,7 +23,6 @@ export function installFaultInjection(spec: string | undefined): (backend: Parse
   if (spec !== 'parse') return (b) => b;
   return (b) => ({
     ...b,
-    name: b.name,
     parse(lang, text, ranges) {
       if (text.includes(FAULT_TRIGGER)) throw new Error(`injected parser fault (${FAULT_TRIGGER})`);
       return b.parse(lang, text, ranges);

@@ -30,6 +30,7 @@ export function memoryReport(session: Session, params: { gc?: boolean } | undefi
     tables: {
       openDocuments: session.docs.all().length,
       factCache: session.cache.size,
+      outlineCache: session.outlineCache.size,
       roots: roots.length,
       folders: sum((r) => r.folders.size),
       packages: sum((r) => r.allPackages().length),

@@ -35,10 +35,6 @@ export class Scheduler {
     return this.completed < this.requested;
   }
 
-  get lastCheckMs(): number {
-    return this.lastMs;
-  }
-
   private delay(): number {
     // A quarter of the last check: bursts coalesce (keystrokes that arrive during a check are
     // taken together anyway), a lone keystroke is not held back much.

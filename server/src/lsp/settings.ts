@@ -59,6 +59,6 @@ export function isConfigFile(file: string): boolean {
 /** Settings fields whose change means the packages must be loaded again (not just re-checked). */
 export function loadingChanged(a: Config, b: Config): boolean {
   // Build constraints (goos, goarch, tags), exclusions and the size limit decide which files load.
-  const loading = (c: Config) => JSON.stringify([c.goos, c.goarch, (c as { buildTags?: string[] }).buildTags ?? [], c.exclude, c.maxFileBytes]);
+  const loading = (c: Config) => JSON.stringify([c.goos, c.goarch, c.buildTags, c.exclude, c.maxFileBytes]);
   return loading(a) !== loading(b);
 }
