@@ -3,6 +3,7 @@
 import type { IgnoreComment } from '../model/facts';
 import type { CFile, GoFile, Package, SourceFile } from '../model/package';
 import type { Finding } from './finding';
+import { listAt } from '../util/list-at';
 
 interface PlacedIgnore { file: SourceFile; ignore: IgnoreComment; line: number; used: boolean }
 
@@ -15,7 +16,7 @@ export function applySuppressions(findings: Finding[], packages: Package[], know
       if (seen.has(key)) continue;
       seen.add(key);
       const placed = { file, ignore, line: file.lines.lineOf(ignore.span.start), used: false };
-      byFile.set(file.path, [...(byFile.get(file.path) ?? []), placed]);
+      listAt(byFile, file.path).push(placed);
     }
   };
   for (const pkg of packages) {

@@ -6,6 +6,7 @@ import type { ArgFlow, CFunc, GoFunc, Span } from '../model/facts';
 import type { CFile, GoFile, Package, SourceFile } from '../model/package';
 import { indexDeclarations, resolveGoCalls } from './resolve-go';
 import { resolveCCalls } from './resolve-c';
+import { listAt } from '../util/list-at';
 
 export type EdgeKind = 'call' | 'go' | 'cgo' | 'export' | 'pointer' | 'linkname';
 
@@ -105,7 +106,7 @@ function addGoNodes(graph: CallGraph, pi: PackageIndex, file: GoFile, index: Wor
     pi.goFuncs.set(key, node.id);
     pi.goNodeOf.set(f, node.id);
     if (f.exportName && f.parent === undefined && !f.recv) pi.exports.set(f.exportName, node.id);
-    if (f.recv) pushTo(index.methods, f.name, node.id);
+    if (f.recv) listAt(index.methods, f.name).push(node.id);
   }
 }
 
@@ -115,11 +116,6 @@ function addCNode(graph: CallGraph, pi: PackageIndex, file: SourceFile, f: CFunc
     lang: 'c', qualified: `C:${pi.pkg.importPath}.${f.name}${f.isStatic ? `@${file.path}` : ''}`, display: `C.${f.name}`,
     pkg: pi.pkg, file, span: f.span, nameSpan: f.nameSpan, c: f, cpp,
   });
-  pushTo(pi.cFuncs, f.name, node.id);
+  listAt(pi.cFuncs, f.name).push(node.id);
   pi.cNodeOf.set(f, node.id);
-}
-
-function pushTo(map: Map<string, number[]>, key: string, id: number): void {
-  const list = map.get(key);
-  if (list) list.push(id); else map.set(key, [id]);
 }

@@ -6,6 +6,7 @@
 // its findings: an edit re-checks its package and the packages linked to it.
 // Called method names are read from the text, so packages loaded as outlines (no bodies) link too.
 import type { Package } from '../model/package';
+import { listAt } from '../util/list-at';
 
 interface Links {
   /** Import paths and linkname targets this package names. */
@@ -74,11 +75,6 @@ export function packageComponents(packages: Package[]): Package[][] {
     }
   });
   const groups = new Map<number, Package[]>();
-  packages.forEach((p, i) => {
-    const r = find(i);
-    let g = groups.get(r);
-    if (!g) groups.set(r, (g = []));
-    g.push(p);
-  });
+  packages.forEach((p, i) => listAt(groups, find(i)).push(p));
   return [...groups.values()];
 }

@@ -11,6 +11,7 @@ import type { OpenDocuments } from './documents';
 import type { PositionCodec } from './position-encoding';
 import { pathToUri } from './uri';
 import type { Root } from './workspace';
+import { listAt } from '../util/list-at';
 
 interface FileDiagnostics { items: Diagnostic[]; json: string; version: number | null; resultId: string }
 
@@ -33,7 +34,7 @@ export class Publisher {
   publishRoot(root: Root, check: RootCheck, triggers: Set<string>): boolean {
     const codec = this.codec();
     const byFile = new Map<string, Diagnostic[]>();
-    const add = (file: string, d: Diagnostic) => { let l = byFile.get(file); if (!l) byFile.set(file, (l = [])); l.push(d); };
+    const add = (file: string, d: Diagnostic) => listAt(byFile, file).push(d);
     const version = (file: string) => this.docs.get(file)?.version ?? null;
     for (const f of check.findings) {
       // Groups that were not checked again keep their Finding objects: reuse their conversion.

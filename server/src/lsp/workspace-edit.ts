@@ -5,15 +5,12 @@ import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { Fix, FixEdit } from '../findings/finding';
 import type { Session } from './session';
 import { pathToUri } from './uri';
+import { listAt } from '../util/list-at';
 
 /** The WorkspaceEdit for a set of edits, or undefined when any touched file changed since the check. */
 export function toWorkspaceEdit(session: Session, edits: FixEdit[]): WorkspaceEdit | undefined {
   const byFile = new Map<string, FixEdit[]>();
-  for (const e of edits) {
-    let list = byFile.get(e.file.path);
-    if (!list) byFile.set(e.file.path, (list = []));
-    list.push(e);
-  }
+  for (const e of edits) listAt(byFile, e.file.path).push(e);
   const documentChanges = [];
   const changes: Record<string, TextEdit[]> = {};
   for (const [file, list] of byFile) {

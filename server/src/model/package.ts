@@ -13,6 +13,7 @@ import { findModule } from './discover';
 import { extractCUnit } from './extract-c';
 import { extractGo } from './extract-go';
 import type { CUnitFacts, GoFileFacts } from './facts';
+import { listAt } from '../util/list-at';
 
 export interface SourceFile { path: string; text: string; lines: LineIndex }
 export interface GoFile extends SourceFile { facts: GoFileFacts; isTest: boolean }
@@ -70,7 +71,7 @@ export function loadFolder(folder: FolderFiles, opts: LoadOptions): Package[] {
   for (const f of goFiles) {
     const name = f.facts.packageName;
     if (!name) { opts.problem(`${f.path}: no package clause; file skipped`); continue; }
-    byName.set(name, [...(byName.get(name) ?? []), f]);
+    listAt(byName, name).push(f);
   }
   const base = importPathOf(folder.dir, opts.workspaceRoot);
   const packages: Package[] = [];

@@ -3,6 +3,7 @@
 // Go's own src), so one pass instead of one per file is what keeps the check near the parse floor.
 import type { Lang, QueryMatch, SyntaxNode } from './backend';
 import { queryFiles } from './resources';
+import { listAt } from '../util/list-at';
 
 export interface CompiledQuery { matches(node: SyntaxNode): QueryMatch[] }
 
@@ -30,10 +31,7 @@ export class QuerySet {
     if (!this.last || this.last.start !== node.startIndex || this.last.end !== node.endIndex) {
       const byName = new Map<string, QueryMatch[]>();
       for (const m of this.query.matches(node)) {
-        const file = this.owner[m.pattern];
-        let list = byName.get(file);
-        if (!list) byName.set(file, (list = []));
-        list.push(m);
+        listAt(byName, this.owner[m.pattern]).push(m);
       }
       this.last = { start: node.startIndex, end: node.endIndex, byName };
     }
