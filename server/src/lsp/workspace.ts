@@ -1,10 +1,9 @@
 // The server's picture of the workspace: one Root per workspace folder (plus a loose root for a file
 // opened outside them), each with its discovered folders, the packages loaded per folder, and which
 // folders an edit made stale. The analysis (analysis.ts) reloads stale folders and re-checks a root.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { excludeMatcher, type AnalysisResult } from '../findings/analyze';
-import { C_EXTENSIONS, discover, type FolderFiles } from '../model/discover';
+import { discover, listFolder, type FolderFiles } from '../model/discover';
 import { isInside, type Package } from '../model/package';
 import { resolveConfig, type ResolvedConfig } from './settings';
 
@@ -137,20 +136,4 @@ export class Roots {
 function excludeFor(root: Root, skip: (dir: string) => boolean): (p: string) => boolean {
   const excluded = excludeMatcher(root.config.exclude, root.dir);
   return (p) => excluded(p) || (p !== root.dir && skip(p));
-}
-
-/** One folder, not walked below (a file opened outside every workspace folder). */
-function listFolder(dir: string): FolderFiles[] {
-  const here: FolderFiles = { dir, goFiles: [], cFiles: [] };
-  let names: string[] = [];
-  try { names = fs.readdirSync(dir).sort(); } catch { return []; }
-  for (const name of names) {
-    const full = path.join(dir, name);
-    const ext = path.extname(name);
-    try { if (!fs.statSync(full).isFile()) continue; } catch { continue; }
-    if (ext === '.go') here.goFiles.push(full);
-    else if (C_EXTENSIONS.has(ext)) here.cFiles.push(full);
-    else if (name === 'go.mod') here.goMod = full;
-  }
-  return [here];
 }

@@ -31,13 +31,7 @@ export function discover(roots: string[], exclude: (p: string) => boolean = () =
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && !e.name.startsWith('_') && e.name !== 'vendor' && e.name !== 'testdata' && e.name !== 'node_modules') subdirs.push(full);
-      } else if (e.isFile()) {
-        if (exclude(full)) continue;
-        const ext = path.extname(e.name);
-        if (ext === '.go') here.goFiles.push(full);
-        else if (C_EXTENSIONS.has(ext)) here.cFiles.push(full);
-        else if (e.name === 'go.mod') here.goMod = full;
-      }
+      } else if (e.isFile() && !exclude(full)) addFile(here, full);
     }
     if (here.goFiles.length || here.cFiles.length || here.goMod) folders.push(here);
     for (const s of subdirs) visit(s);
@@ -54,6 +48,26 @@ export function discover(roots: string[], exclude: (p: string) => boolean = () =
     }
   }
   return { folders, problems };
+}
+
+/** One folder, not walked below (a file opened outside every workspace folder). */
+export function listFolder(dir: string): FolderFiles[] {
+  const here: FolderFiles = { dir, goFiles: [], cFiles: [] };
+  let names: string[] = [];
+  try { names = fs.readdirSync(dir).sort(); } catch { return []; }
+  for (const name of names) {
+    const full = path.join(dir, name);
+    try { if (fs.statSync(full).isFile()) addFile(here, full); } catch { /* gone, or a broken link */ }
+  }
+  return [here];
+}
+
+/** Files a package folder holds for the build: Go, C and C++ sources and headers, its go.mod. */
+function addFile(here: FolderFiles, file: string): void {
+  const ext = path.extname(file);
+  if (ext === '.go') here.goFiles.push(file);
+  else if (C_EXTENSIONS.has(ext)) here.cFiles.push(file);
+  else if (path.basename(file) === 'go.mod') here.goMod = file;
 }
 
 /** The module path of the nearest go.mod at or above `dir`, and the folder it is in. */
