@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { after } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
@@ -32,6 +33,10 @@ export interface ProgressEvent { token: unknown; value: { kind: string; message?
 
 type Listener = () => void;
 
+/** Cleanups of LspClient.forTest, run by a hook of the test file that imported this harness. */
+const endOfFile: (() => Promise<void>)[] = [];
+after(async () => { for (const c of endOfFile.splice(0)) await c(); });
+
 export class LspClient {
   readonly published = new Map<string, PublishDiagnosticsParams>();
   readonly publishCount = new Map<string, number>();
@@ -48,6 +53,13 @@ export class LspClient {
   settings: unknown;
 
   private constructor(readonly proc: ChildProcess, readonly connection: MessageConnection) {}
+
+  /** A server for a test: stopped, and `temps` removed, when the test file is done. */
+  static async forTest(opts: ClientOptions, ...temps: string[]): Promise<LspClient> {
+    const client = await LspClient.start(opts);
+    endOfFile.push(async () => { await client.stop(); for (const t of temps) removeTemp(t); });
+    return client;
+  }
 
   static async start(opts: ClientOptions = {}): Promise<LspClient> {
     const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), BIN, 'lsp', '--stdio'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });

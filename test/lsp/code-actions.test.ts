@@ -4,16 +4,12 @@
 // suppression in Go, C and a `//` preamble, and refusing a fix computed on an older version.
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { copyFixture, LspClient, removeTemp, tempWorkspace, uri } from '../harness/lsp-client';
-
-const cleanup: (() => Promise<void>)[] = [];
-after(async () => { for (const c of cleanup) await c(); });
+import { copyFixture, LspClient, tempWorkspace, uri } from '../harness/lsp-client';
 
 async function session(dir: string, opts: Parameters<typeof LspClient.start>[0] = {}): Promise<LspClient> {
-  const client = await LspClient.start({ folders: [dir], ...opts });
-  cleanup.push(async () => { await client.stop(); removeTemp(dir); });
+  const client = await LspClient.forTest({ folders: [dir], ...opts }, dir);
   await client.indexed();
   return client;
 }

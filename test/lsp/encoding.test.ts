@@ -4,11 +4,8 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
-import { copyFixture, LspClient, removeTemp, tempWorkspace, uri } from '../harness/lsp-client';
-
-const cleanup: (() => Promise<void>)[] = [];
-after(async () => { for (const c of cleanup) await c(); });
+import { describe, it } from 'node:test';
+import { copyFixture, LspClient, tempWorkspace, uri } from '../harness/lsp-client';
 
 const PREFIX = '\t/* 深さの上限 😀🎉 */ ';
 const CALL = 'C.descend(remaining - 1)';
@@ -32,8 +29,7 @@ const CALL_LINE = MAIN.split('\n').findIndex((l) => l.includes(CALL));
 
 async function start(encodings?: string[]): Promise<{ client: LspClient; file: string }> {
   const dir = tempWorkspace({ 'go.mod': 'module example.com/enc\n\ngo 1.19\n', 'main.go': MAIN });
-  const client = await LspClient.start({ folders: [dir], capabilities: encodings ? { general: { positionEncodings: encodings } } : {} });
-  cleanup.push(async () => { await client.stop(); removeTemp(dir); });
+  const client = await LspClient.forTest({ folders: [dir], capabilities: encodings ? { general: { positionEncodings: encodings } } : {} }, dir);
   await client.indexed();
   const file = path.join(dir, 'main.go');
   await client.open(file);
@@ -87,8 +83,7 @@ describe('CRLF files', () => {
       const p = path.join(dir, f);
       if (/\.(go|c|h)$/.test(f)) fs.writeFileSync(p, fs.readFileSync(p, 'utf8').replace(/\r?\n/g, '\r\n'));
     }
-    const client = await LspClient.start({ folders: [dir] });
-    cleanup.push(async () => { await client.stop(); removeTemp(dir); });
+    const client = await LspClient.forTest({ folders: [dir] }, dir);
     await client.indexed();
     const file = path.join(dir, 'export.go');
     await client.open(file);

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { generate } from '../../bench/lsp-latency';
-import { LspClient, RULE_FIXTURES, removeTemp, uri } from '../harness/lsp-client';
+import { LspClient, RULE_FIXTURES, uri } from '../harness/lsp-client';
 import { RandomEditor, applyEdit, rng, toChange, type Edit } from '../harness/random-edits';
 
 const EDITS = Number(process.env.G0GUARD_CONSISTENCY_EDITS ?? 2500);
@@ -28,9 +28,6 @@ const FIXTURES = [
   'c-large-frame/flagged/local-int-matrix-2d',
   'g0-missing-norace/flagged/g0guard-systemstack-comment',
 ];
-
-const cleanup: (() => Promise<void>)[] = [];
-after(async () => { for (const c of cleanup.reverse()) await c(); });
 
 /**
  * The workspace: the latency bench's generated cgo package (a 5,000-line big.go) and copies of the
@@ -129,8 +126,7 @@ async function replay(files: Record<string, string>, open: string[], edits: [str
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);
   }
-  const client = await LspClient.start({ folders: [dir] });
-  cleanup.push(async () => { await client.stop(); removeTemp(dir); });
+  const client = await LspClient.forTest({ folders: [dir] }, dir);
   await client.indexed(60000);
   const opened = open.map((f) => path.join(dir, f));
   for (const f of opened) await client.open(f);
@@ -184,8 +180,7 @@ describe('incremental equals fresh', () => {
 
   it(`${EDITS} random edits give the diagnostics of a fresh server (seed ${SEED})`, { timeout: 30 * 60_000 }, async () => {
     const { dir, files } = workspace();
-    const client = await LspClient.start({ folders: [dir] });
-    cleanup.push(async () => { await client.stop(); removeTemp(dir); });
+    const client = await LspClient.forTest({ folders: [dir] }, dir);
     await client.indexed(120000);
     for (const f of files) await client.open(f);
     for (const f of files) await client.diagnostics(f, undefined, 60000);

@@ -3,14 +3,11 @@
 import assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, it } from 'node:test';
+import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { bigWorkspace } from '../harness/big-workspace';
-import { LspClient, REPO, removeTemp } from '../harness/lsp-client';
+import { LspClient, REPO } from '../harness/lsp-client';
 import { runCli } from '../harness/run-cli';
-
-const cleanup: (() => Promise<void>)[] = [];
-after(async () => { for (const c of cleanup) await c(); });
 
 it('a big workspace is parsed on worker threads, with the CLI\'s findings', { skip: os.availableParallelism() < 2 && 'one CPU: no worker threads' }, async () => {
   const dir = bigWorkspace(path.join(REPO, 'examples'));
@@ -18,8 +15,7 @@ it('a big workspace is parsed on worker threads, with the CLI\'s findings', { sk
   assert.ok(cli.findings.length >= 5, 'the examples have findings');
   const expected = cli.findings.map((f: { file: string; line: number; column: number; rule: string }) => `${f.file}:${f.line}:${f.column}: ${f.rule}`).sort();
 
-  const client = await LspClient.start({ folders: [dir] });
-  cleanup.push(async () => { await client.stop(); removeTemp(dir); });
+  const client = await LspClient.forTest({ folders: [dir] }, dir);
   await client.indexed(60000);
   assert.ok(client.logs.some((l) => /parsed \d+ Go files of .* on \d+ threads/.test(l)), client.logs.join('\n'));
   assert.ok(client.progress.some((p) => p.value.message?.startsWith('parsing ')), 'progress names the parallel parse');

@@ -5,11 +5,8 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
-import { LspClient, removeTemp, tempWorkspace, uri } from '../harness/lsp-client';
-
-const cleanup: (() => Promise<void>)[] = [];
-after(async () => { for (const c of cleanup) await c(); });
+import { describe, it } from 'node:test';
+import { LspClient, tempWorkspace, uri } from '../harness/lsp-client';
 
 const BIG_FRAME_AND_PANIC = `package main
 
@@ -30,8 +27,7 @@ func main() { C.fill() }
 describe('robustness', () => {
   it('a throwing rule gives an internal-error diagnostic and the other rules still report', async () => {
     const dir = tempWorkspace({ 'go.mod': 'module example.com/fault\n\ngo 1.19\n', 'main.go': BIG_FRAME_AND_PANIC });
-    const client = await LspClient.start({ folders: [dir], env: { G0GUARD_FAULT: 'c-large-frame' } });
-    cleanup.push(async () => { await client.stop(); removeTemp(dir); });
+    const client = await LspClient.forTest({ folders: [dir], env: { G0GUARD_FAULT: 'c-large-frame' } }, dir);
     await client.indexed();
     const file = path.join(dir, 'main.go');
     await client.open(file);
@@ -56,8 +52,7 @@ describe('robustness', () => {
       'main.go': BIG_FRAME_AND_PANIC,
       'other.go': 'package main\n\n// G0GUARD_FAULT_TRIGGER\nfunc other() {}\n',
     });
-    const client = await LspClient.start({ folders: [dir], env: { G0GUARD_FAULT: 'parse' } });
-    cleanup.push(async () => { await client.stop(); removeTemp(dir); });
+    const client = await LspClient.forTest({ folders: [dir], env: { G0GUARD_FAULT: 'parse' } }, dir);
     await client.indexed();
     const other = path.join(dir, 'other.go');
     const onOther = await client.diagnostics(other, (ds) => ds.length > 0);
@@ -79,8 +74,7 @@ describe('robustness', () => {
       'broken.go': 'package main\n\nfunc ((( {{{ \n//export\nfunc X( {\n',
       'weird.c': '#include "nowhere.h"\nint f( { return }}}\n',
     });
-    const client = await LspClient.start({ folders: [dir] });
-    cleanup.push(async () => { await client.stop(); removeTemp(dir); });
+    const client = await LspClient.forTest({ folders: [dir] }, dir);
     await client.indexed();
     const main = path.join(dir, 'main.go');
     const missing = uri(path.join(dir, 'missing.go'));

@@ -4,17 +4,13 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
-import { copyFixture, LspClient, removeTemp, uri } from '../harness/lsp-client';
-
-const cleanup: (() => Promise<void>)[] = [];
-after(async () => { for (const c of cleanup) await c(); });
+import { describe, it } from 'node:test';
+import { copyFixture, LspClient, uri } from '../harness/lsp-client';
 
 const codes = (ds: { code?: unknown }[]) => ds.map((d) => String(d.code)).sort();
 
 async function start(dir: string, settings: unknown): Promise<LspClient> {
-  const client = await LspClient.start({ folders: [dir], settings });
-  cleanup.push(async () => { await client.stop(); removeTemp(dir); });
+  const client = await LspClient.forTest({ folders: [dir], settings }, dir);
   await client.indexed();
   return client;
 }

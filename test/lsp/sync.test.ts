@@ -5,15 +5,11 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
-import { copyFixture, find, LspClient, removeTemp, tempWorkspace, uri } from '../harness/lsp-client';
-
-const cleanup: (() => Promise<void>)[] = [];
-after(async () => { for (const c of cleanup) await c(); });
+import { describe, it } from 'node:test';
+import { copyFixture, find, LspClient, tempWorkspace, uri } from '../harness/lsp-client';
 
 async function session(dir: string): Promise<LspClient> {
-  const client = await LspClient.start({ folders: [dir] });
-  cleanup.push(async () => { await client.stop(); removeTemp(dir); });
+  const client = await LspClient.forTest({ folders: [dir] }, dir);
   await client.indexed();
   return client;
 }

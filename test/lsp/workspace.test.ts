@@ -4,18 +4,14 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
-import { copyFixture, LspClient, removeTemp, uri } from '../harness/lsp-client';
-
-const cleanup: (() => Promise<void>)[] = [];
-after(async () => { for (const c of cleanup) await c(); });
+import { describe, it } from 'node:test';
+import { copyFixture, LspClient, uri } from '../harness/lsp-client';
 
 describe('workspace', () => {
   it('indexes a workspace folder added later and clears one that is removed', async () => {
     const first = copyFixture('export-panic', 'safe', 'recover-guard-at-top');
     const second = copyFixture('export-panic', 'flagged', 'direct-panic');
-    const client = await LspClient.start({ folders: [first] });
-    cleanup.push(async () => { await client.stop(); removeTemp(first); removeTemp(second); });
+    const client = await LspClient.forTest({ folders: [first] }, first, second);
     await client.indexed();
     const file = path.join(second, 'export.go');
     assert.equal(client.published.get(uri(file)), undefined);
@@ -27,8 +23,7 @@ describe('workspace', () => {
 
   it('g0guard.rescan picks up changes made on disk without file events', async () => {
     const dir = copyFixture('export-panic', 'flagged', 'direct-panic');
-    const client = await LspClient.start({ folders: [dir] });
-    cleanup.push(async () => { await client.stop(); removeTemp(dir); });
+    const client = await LspClient.forTest({ folders: [dir] }, dir);
     assert.ok(client.initializeResult.capabilities.executeCommandProvider.commands.includes('g0guard.rescan'));
     await client.indexed();
     const file = path.join(dir, 'export.go');
@@ -41,8 +36,7 @@ describe('workspace', () => {
   it('checks a file opened outside every workspace folder with its own folder', async () => {
     const ws = copyFixture('export-panic', 'safe', 'recover-guard-at-top');
     const loose = copyFixture('cgo-callback-recursion', 'flagged', 'export-reenters-c-directly');
-    const client = await LspClient.start({ folders: [ws] });
-    cleanup.push(async () => { await client.stop(); removeTemp(ws); removeTemp(loose); });
+    const client = await LspClient.forTest({ folders: [ws] }, ws, loose);
     await client.indexed();
     const file = path.join(loose, 'main.go');
     await client.open(file);
@@ -59,8 +53,7 @@ describe('go.mod', () => {
       'hook/hook.go': 'package hook\n\nimport "C"\n\nimport _ "unsafe"\n\n//go:linkname helper example.com/ws/lib.helper\nfunc helper()\n\n//export GoHook\nfunc GoHook() { helper() }\n',
       'lib/lib.go': 'package lib\n\nfunc helper() { panic("from lib") }\n',
     });
-    const client = await LspClient.start({ folders: [dir] });
-    cleanup.push(async () => { await client.stop(); removeTemp(dir); });
+    const client = await LspClient.forTest({ folders: [dir] }, dir);
     await client.indexed();
     const hook = path.join(dir, 'hook', 'hook.go');
     assert.equal(client.published.get(uri(hook)), undefined, 'example.com/ws/lib is not this module: no path to the panic');
