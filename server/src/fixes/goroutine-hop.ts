@@ -62,7 +62,7 @@ export function goroutineHopFix(graph: CallGraph, cycle: Edge[], bytesPerLevel: 
   if (stmt.returns !== undefined) {
     // The results are computed on the goroutine into variables of the function's result types.
     const names: string[] = [];
-    for (const r of f.results) names.push(freshName(body + ' ' + names.join(' '), names.length ? `r${names.length + 1}` : 'r'));
+    while (names.length < f.results.length) names.push(freshName(body + ' ' + names.join(' '), names.length ? `r${names.length + 1}` : 'r'));
     lines.push(...f.results.map((r, i) => `\tvar ${names[i]} ${r.type.replace(/^\.\.\./, '[]')}`), `\t${done} := make(chan struct{})`,
       `\tgo func() { defer close(${done}); ${names.join(', ')} = ${stmt.returns} }()`, `\t<-${done}`, `\treturn ${names.join(', ')}`, '}', stmt.text);
   } else {

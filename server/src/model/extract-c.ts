@@ -3,7 +3,7 @@
 // Used for package .c/.h files and, through includedRanges, for the preamble inside a Go file.
 import type { ParserBackend, SyntaxNode, TextRange } from '../parse/backend';
 import { constEval, scalarSize } from './c-sizes';
-import type { ArgFlow, CFunc, CParam, CUnitFacts, Slot, Span } from './facts';
+import type { ArgFlow, CFunc, CParam, CUnitFacts, Slot } from './facts';
 import { argFlowOf, assignToEnclosing, guardFrom, named, parseIgnore, span } from './syntax-util';
 
 /** Saved return address and frame pointer: what every C activation costs before its locals. */
