@@ -10,7 +10,8 @@ import { DEFAULT_CONFIG } from '../../server/src/config/config';
 import { analyze } from '../../server/src/findings/analyze';
 import { extractGoOutline } from '../../server/src/model/extract-go';
 import type { ParserBackend } from '../../server/src/parse/backend';
-import { deepNesting, MUTATIONS, Rng } from './mutate';
+import { Rng } from '../harness/rng';
+import { deepNesting, MUTATIONS } from './mutate';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 export const REGRESSIONS = path.join(REPO, 'test', 'fixtures', 'fuzz-regressions');

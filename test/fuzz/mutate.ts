@@ -1,19 +1,6 @@
 // Input mutations for the engine fuzzer: the damage half-typed and hostile files do to Go and C.
 // Deterministic for a seed, so every failure can be replayed.
-
-export class Rng {
-  constructor(private state: number) {}
-  next(): number {
-    // mulberry32
-    this.state = (this.state + 0x6d2b79f5) | 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(n: number): number { return Math.floor(this.next() * n); }
-  pick<T>(xs: readonly T[]): T { return xs[this.int(xs.length)]; }
-}
+import type { Rng } from '../harness/rng';
 
 export type Mutation = (bytes: Buffer, rng: Rng, donor: Buffer) => Buffer;
 

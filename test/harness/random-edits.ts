@@ -7,18 +7,6 @@
 // editor's cursor never does.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
-/** mulberry32: a small deterministic PRNG (a seed replays the same run). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 /** One replacement in offsets of the text it applies to. */
 export interface Edit { start: number; end: number; text: string; kind: string }
 

@@ -12,7 +12,8 @@ import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { generate } from '../../bench/lsp-latency';
 import { LspClient, RULE_FIXTURES, uri } from '../harness/lsp-client';
-import { RandomEditor, applyEdit, rng, toChange, type Edit } from '../harness/random-edits';
+import { RandomEditor, applyEdit, toChange, type Edit } from '../harness/random-edits';
+import { rng } from '../harness/rng';
 
 const EDITS = Number(process.env.G0GUARD_CONSISTENCY_EDITS ?? 2500);
 const CHECKPOINT = 250;

@@ -15,6 +15,7 @@ import { createBackend } from '../../server/src/parse/create-backend';
 import { IncrementalGo } from '../../server/src/lsp/incremental-go';
 import { RULE_FIXTURES } from '../harness/lsp-client';
 import { sourceFiles } from '../harness/wants';
+import { rng } from '../harness/rng';
 
 const STATEMENTS = [
   'panic("boom")',
@@ -25,12 +26,6 @@ const STATEMENTS = [
   'if depth%1000 == 999 { done := make(chan struct{}); go func() { defer close(done) }(); <-done }',
   'log.Panicf("bad %d", 1)',
 ];
-
-/** A deterministic pseudo-random sequence (so a failure replays). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
 
 /** Lines strictly inside top-level function bodies, as [lineStart offsets]. */
 function bodyLines(text: string, facts: GoFileFacts): number[] {

@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { generate } from '../../bench/lsp-latency';
 import type { MemoryReport } from '../../server/src/lsp/memory';
 import { LspClient, REPO } from '../harness/lsp-client';
-import { RandomEditor, applyEdit, rng, toChange } from '../harness/random-edits';
+import { RandomEditor, applyEdit, toChange } from '../harness/random-edits';
+import { rng } from '../harness/rng';
 import { lineChart } from './chart';
 
 const EDITS = Number(process.env.G0GUARD_SOAK_EDITS ?? 20000);
