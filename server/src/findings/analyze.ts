@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import type { Config } from '../config/config';
 import type { WorkspaceIndex } from '../graph/callgraph';
-import { discover } from '../model/discover';
+import { discover, type DiscoverResult } from '../model/discover';
 import { defaultReadFile, loadFolder, type FactCache, type LoadOptions, type Package } from '../model/package';
 import type { BackendName, ParserBackend } from '../parse/backend';
 import { RULES, RULE_IDS } from '../rules/registry';
@@ -33,13 +33,8 @@ export interface AnalysisStats {
 export interface AnalysisResult { findings: Finding[]; problems: string[]; stats: AnalysisStats; packages: Package[]; index: WorkspaceIndex }
 
 export function analyze(opts: AnalyzeOptions): AnalysisResult {
-  const problems: string[] = [];
-  const root = opts.workspaceRoot ?? path.resolve(opts.paths[0] ?? '.');
-  const found = discover(opts.paths, excludeMatcher(opts.config.exclude, root));
-  problems.push(...found.problems);
-  const loadOptions = loadOptionsFor(opts, root, problems);
-  const packages = found.folders.flatMap((folder) => loadFolder(folder, loadOptions));
-  return analyzePackages(scopeAndBuild(packages, opts.config, loadOptions), opts.config, problems);
+  const root = rootOf(opts);
+  return analyzeFound(discover(opts.paths, excludeMatcher(opts.config.exclude, root)), opts, root, []);
 }
 
 /** Below this many Go files, starting workers costs more than it saves. */
@@ -50,19 +45,30 @@ export const PARALLEL_MIN_FILES = 300;
  * fixpoint's few extra bodies and the graph stay here. Same findings in the same order as analyze().
  */
 export async function analyzeParallel(opts: AnalyzeOptions & { backendName: BackendName; threads: number; minFiles?: number; progress?: (done: number, total: number) => void }): Promise<AnalysisResult> {
-  const root = opts.workspaceRoot ?? path.resolve(opts.paths[0] ?? '.');
+  const root = rootOf(opts);
   const found = discover(opts.paths, excludeMatcher(opts.config.exclude, root));
   const files = found.folders.reduce((n, f) => n + f.goFiles.length, 0);
-  if (opts.threads < 2 || files < (opts.minFiles ?? PARALLEL_MIN_FILES) || opts.readFile) return analyze(opts);
+  if (opts.threads < 2 || files < (opts.minFiles ?? PARALLEL_MIN_FILES) || opts.readFile) return analyzeFound(found, opts, root, []);
   const cache: FactCache = opts.cache ?? new Map(), outlineCache: FactCache = opts.outlineCache ?? new Map();
   const problems: string[] = [];
-  const withCaches = { ...opts, workspaceRoot: root, cache, outlineCache };
+  const withCaches = { ...opts, cache, outlineCache };
   await prefetchFacts(found.folders, {
     backend: opts.backendName, config: opts.config, root, workers: opts.threads - 1, progress: opts.progress,
     cache, outlineCache, local: loadOptionsFor(withCaches, root, []),
   }).catch((e) => problems.push(`the parallel scan failed (${(e as Error).message}); the rest is read on one thread`));
-  const result = analyze({ ...withCaches, readFile: (file) => (cache.get(file) ?? outlineCache.get(file))?.text ?? defaultReadFile(file) });
-  return { ...result, problems: [...problems, ...result.problems] };
+  return analyzeFound(found, { ...withCaches, readFile: (file) => (cache.get(file) ?? outlineCache.get(file))?.text ?? defaultReadFile(file) }, root, problems);
+}
+
+function rootOf(opts: AnalyzeOptions): string {
+  return opts.workspaceRoot ?? path.resolve(opts.paths[0] ?? '.');
+}
+
+/** Loads the discovered folders (facts from the caches where they hold the text) and checks them. */
+function analyzeFound(found: DiscoverResult, opts: AnalyzeOptions, root: string, problems: string[]): AnalysisResult {
+  problems.push(...found.problems);
+  const loadOptions = loadOptionsFor(opts, root, problems);
+  const packages = found.folders.flatMap((folder) => loadFolder(folder, loadOptions));
+  return analyzePackages(scopeAndBuild(packages, opts.config, loadOptions), opts.config, problems);
 }
 
 export function loadOptionsFor(opts: AnalyzeOptions, root: string, problems: string[]): LoadOptions {
