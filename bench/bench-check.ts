@@ -5,11 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { discover } from '../server/src/model/discover';
-import { extractGoOutline } from '../server/src/model/extract-go';
 import type { BackendName, ParserBackend } from '../server/src/parse/backend';
 import { createBackend } from '../server/src/parse/create-backend';
+import { outlineAgreement } from '../test/harness/outline-agreement';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -64,10 +63,10 @@ function checks(backend: BackendName, dir: string, threads: number, runs: number
 function outlinesAgree(backend: ParserBackend, files: string[]): { same: number; differ: string[]; withErrors: number } {
   const out = { same: 0, differ: [] as string[], withErrors: 0 };
   for (const f of files) {
-    const text = fs.readFileSync(f, 'utf8');
-    const whole = extractGoOutline(backend, text, false, false);
-    if (whole.errors) { out.withErrors++; continue; }
-    if (isDeepStrictEqual(extractGoOutline(backend, text, false), whole)) out.same++; else out.differ.push(f);
+    const agreement = outlineAgreement(backend, fs.readFileSync(f, 'utf8'));
+    if (agreement === 'errors') out.withErrors++;
+    else if (agreement === 'same') out.same++;
+    else out.differ.push(f);
   }
   return out;
 }

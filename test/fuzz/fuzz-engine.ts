@@ -5,11 +5,10 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { DEFAULT_CONFIG } from '../../server/src/config/config';
 import { analyze } from '../../server/src/findings/analyze';
-import { extractGoOutline } from '../../server/src/model/extract-go';
 import type { ParserBackend } from '../../server/src/parse/backend';
+import { outlineAgreement } from '../harness/outline-agreement';
 import { Rng } from '../harness/rng';
 import { deepNesting, MUTATIONS } from './mutate';
 
@@ -58,10 +57,7 @@ export function checkFolder(backend: ParserBackend, dir: string): string | null 
  */
 function checkOutlines(backend: ParserBackend, dir: string): string | null {
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.go'))) {
-    const text = fs.readFileSync(path.join(dir, f), 'utf8');
-    const whole = extractGoOutline(backend, text, false, false);
-    const skipping = extractGoOutline(backend, text, false);
-    if (whole.errors === 0 && !isDeepStrictEqual(skipping, whole)) return `${f}: the outline skipping bodies differs from the whole parse's`;
+    if (outlineAgreement(backend, fs.readFileSync(path.join(dir, f), 'utf8')) === 'differ') return `${f}: the outline skipping bodies differs from the whole parse's`;
   }
   return null;
 }
