@@ -2,7 +2,7 @@
 // dist/server.js (`g0guard lsp` on the wasm tree-sitter backend, no native module),
 // dist/fact-worker.js (its indexing worker thread), and the files
 // the server reads at run time in the layout server/src/parse/resources.ts expects under dist/:
-//   dist/grammars/{manifest.json,*.wasm}  dist/server/queries/{go,c}/*.scm  dist/tree-sitter.wasm
+//   dist/grammars/{manifest.json,*.wasm}  dist/server/queries/{go,c,cpp}/*.scm  dist/tree-sitter.wasm
 //   dist/docs/rules/<id>.md (copied from docs/rules/; what g0guard.openRuleDocs opens)
 //   node scripts/bundle.mjs [--minify] [--sourcemap]
 import { build } from 'esbuild';
@@ -13,7 +13,7 @@ import { loadEngineMetadata, root } from './gen-manifest.mjs';
 const dist = join(root, 'dist');
 const minify = process.argv.includes('--minify');
 const sourcemap = process.argv.includes('--sourcemap');
-const NATIVE = ['tree-sitter', 'tree-sitter-go', 'tree-sitter-c'];
+const NATIVE = ['tree-sitter', 'tree-sitter-go', 'tree-sitter-c', 'tree-sitter-cpp'];
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', minify, sourcemap, logLevel: 'warning', legalComments: 'linked' };
 
 /** The extension has only the wasm backend: backend-native.ts becomes a stub that never loads the addon. */

@@ -21,7 +21,7 @@ export async function loadEngineMetadata() {
       resolveDir: root, loader: 'ts', sourcefile: 'metadata-entry.ts',
     },
     bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'error',
-    external: ['tree-sitter', 'tree-sitter-go', 'tree-sitter-c', 'web-tree-sitter'],
+    external: ['tree-sitter', 'tree-sitter-go', 'tree-sitter-c', 'tree-sitter-cpp', 'web-tree-sitter'],
   });
   const dir = mkdtempSync(join(tmpdir(), 'g0guard-meta-'));
   try {

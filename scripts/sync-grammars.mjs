@@ -1,5 +1,5 @@
 // Copies the wasm grammars from the installed grammar packages into grammars/ and writes the
-// manifest. Run after upgrading tree-sitter-go or tree-sitter-c; a test fails when they drift.
+// manifest. Run after upgrading tree-sitter-go, tree-sitter-c or tree-sitter-cpp; a test fails when they drift.
 import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const grammars = [];
-for (const [lang, pkg] of [['go', 'tree-sitter-go'], ['c', 'tree-sitter-c']]) {
+for (const [lang, pkg] of [['go', 'tree-sitter-go'], ['c', 'tree-sitter-c'], ['cpp', 'tree-sitter-cpp']]) {
   const pkgDir = dirname(require.resolve(`${pkg}/package.json`));
   const file = `${pkg}.wasm`;
   copyFileSync(join(pkgDir, file), join(root, 'grammars', file));

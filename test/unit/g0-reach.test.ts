@@ -146,7 +146,7 @@ describe('g0 reachability and rules', () => {
   it('knows the never-instrumented packages exactly', () => {
     for (const p of ['runtime', 'runtime/internal/atomic', 'internal/runtime/maps', 'internal/abi', 'internal/cpu', 'runtime/race', 'internal/stringslite']) assert.ok(neverInstrumentedPath(p), p);
     for (const p of ['internal/bytealg', 'sync', 'sync/atomic', 'runtime/pprof', 'runtime/debug', 'internal/abix', 'example.com/runtime']) assert.ok(!neverInstrumentedPath(p), p);
-    const pkg = (name: string, importPath: string) => ({ name, importPath, dir: '', goFiles: [], cFiles: [] }) as Package;
+    const pkg = (name: string, importPath: string) => ({ name, importPath, dir: '', goFiles: [], cFiles: [], cUnits: [], cViews: [], unknownConditions: 0 }) as Package;
     assert.ok(neverInstrumented(pkg('runtime', 'example.com/agent/runtime')), 'injected code declares package runtime');
     assert.ok(!neverInstrumented(pkg('trace', 'example.com/agent/trace')));
   });

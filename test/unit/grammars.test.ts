@@ -20,7 +20,7 @@ test('grammars/manifest.json matches the wasm files and the installed packages',
 });
 
 test('every .scm query compiles on both backends', async () => {
-  const expected = ['go', 'c'].flatMap((l) => queryFiles(l).map((q) => `${l}/${q.name}`));
+  const expected = ['go', 'c', 'cpp'].flatMap((l) => queryFiles(l).map((q) => `${l}/${q.name}`));
   assert.ok(expected.length >= 8);
   for (const name of ['native', 'wasm'] as const) {
     const b = await createBackend(name);

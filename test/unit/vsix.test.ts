@@ -75,7 +75,7 @@ test('it has the client, the server, the wasm runtime and grammars, every query 
 test('the server bundle and its worker never load the native tree-sitter addon', () => {
   for (const script of ['server.js', 'fact-worker.js']) {
     const code = entries.get(`extension/dist/${script}`)!.toString('utf8');
-    for (const m of ['tree-sitter', 'tree-sitter-go', 'tree-sitter-c']) assert.ok(!code.includes(`require("${m}")`), `dist/${script} requires ${m}`);
+    for (const m of ['tree-sitter', 'tree-sitter-go', 'tree-sitter-c', 'tree-sitter-cpp']) assert.ok(!code.includes(`require("${m}")`), `dist/${script} requires ${m}`);
     assert.ok(!/\.node["']\)/.test(code), `dist/${script} loads a .node file`);
   }
 });

@@ -1,10 +1,9 @@
-; Locals (stack frames), constants for array sizes, includes, function-pointer typedefs and
-; identifiers in initializers (a function stored in a table).
+; Declarations (locals and frames, globals and tables, prototypes), types (structs, unions,
+; typedefs, enums) and the statements through which function values flow.
 (declaration) @decl
-(preproc_def name: (identifier) @name value: (preproc_arg) @value) @define
-(enumerator) @enumerator
-(preproc_include) @include
 (type_definition) @typedef
-(initializer_list) @init
-(declaration type: (_) @decl-type declarator: (init_declarator value: (initializer_list) @decl-init))
+(struct_specifier body: (_)) @record
+(union_specifier body: (_)) @record
+(enumerator_list) @enums
 (assignment_expression) @assign
+(return_statement) @return

@@ -1,2 +1,2 @@
-; Function definitions compiled by cgo (preamble, package .c files, included .c/.h files).
+; Function definitions compiled by cgo (preamble, package .c files, included files).
 (function_definition) @func

@@ -1,15 +1,20 @@
-; C.name used as a value rather than called: an exported function or C function turned into a pointer.
-; As an argument, with the function it is passed to (C.cb_t(C.goCb) names the pointer type).
-(call_expression
-  function: (_) @conv
-  arguments: (argument_list
-    (selector_expression
-      operand: (identifier) @pkg
-      field: (field_identifier) @name) @arg)
-  (#eq? @pkg "C"))
-
-; Anywhere else (assignments, composite literals); callees are told apart by offset.
+; C.name used as a value rather than called: an exported function or C function turned into a
+; pointer. Where it goes: an argument of a C.f(...) call, or a field of a C struct.
 (selector_expression
   operand: (identifier) @pkg
   field: (field_identifier) @name
   (#eq? @pkg "C")) @use
+
+(call_expression
+  function: (selector_expression
+    operand: (identifier) @cpkg
+    field: (field_identifier) @cfn)
+  arguments: (argument_list) @cargs
+  (#eq? @cpkg "C")) @ccall
+
+(assignment_statement
+  left: (expression_list
+    (selector_expression
+      operand: (identifier) @base
+      field: (field_identifier) @field))
+  right: (expression_list) @values) @fieldset

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/config';
 import type { FolderFiles } from '../model/discover';
-import type { CUnitFacts, GoFileFacts } from '../model/facts';
+import type { CViewSet } from '../model/c-units';
+import type { GoFileFacts } from '../model/facts';
 import { loadFolder, type CachedFacts, type FactCache, type LoadOptions } from '../model/package';
 import type { BackendName } from '../parse/backend';
 
@@ -66,7 +67,7 @@ export async function prefetchFacts(folders: FolderFiles[], opts: PrefetchOption
     worker.on('message', (msg: WorkerResult | 'ready') => {
       if (msg === 'ready') { for (let k = 0; k < IN_FLIGHT; k++) give(); return; }
       inFlight--;
-      const facts = JSON.parse(msg.facts) as (GoFileFacts | CUnitFacts)[];
+      const facts = JSON.parse(msg.facts) as (GoFileFacts | CViewSet)[];
       msg.files.forEach((file, k) => store(file, { text: msg.texts[k], facts: facts[k] }));
       finished();
       give();

@@ -3,7 +3,8 @@
 // these packages in full: the seeds below and (to a fixpoint) every package a reached call lands
 // in. On Go's own src that is a few dozen of 517 packages.
 import type { Config } from '../config/config';
-import { buildCallGraph, type WorkspaceIndex } from '../graph/callgraph';
+import { buildCallGraph } from '../graph/build-graph';
+import type { WorkspaceIndex } from '../graph/callgraph';
 import { findRoots } from '../graph/g0-reach';
 import { reach } from '../graph/paths';
 import { withBodies, type LoadOptions, type Package } from '../model/package';

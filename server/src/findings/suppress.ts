@@ -1,7 +1,7 @@
 // //g0guard:ignore RULE reason — on the finding's line or the line above, in Go or C comments.
 // A missing reason or unknown rule makes the comment a finding itself; so does one that matches nothing.
 import type { IgnoreComment } from '../model/facts';
-import type { CFile, GoFile, Package, SourceFile } from '../model/package';
+import type { GoFile, Package, SourceFile } from '../model/package';
 import type { Finding } from './finding';
 import { listAt } from '../util/list-at';
 
@@ -20,8 +20,8 @@ export function applySuppressions(findings: Finding[], packages: Package[], know
     }
   };
   for (const pkg of packages) {
-    for (const f of pkg.goFiles as GoFile[]) { place(f, f.facts.ignores); if (f.facts.preamble) place(f, f.facts.preamble.ignores); }
-    for (const f of pkg.cFiles as CFile[]) place(f, f.facts.ignores);
+    for (const f of pkg.goFiles as GoFile[]) place(f, f.facts.ignores);
+    for (const v of pkg.cViews) place(v.file, v.facts.ignores);
   }
   const problems: Finding[] = [];
   const valid = (p: PlacedIgnore) => p.ignore.reason !== '' && knownRules.has(p.ignore.rule);

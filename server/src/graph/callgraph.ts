@@ -1,28 +1,41 @@
-// The cross-language call graph. Nodes are Go functions (closures included) and C functions;
+// The cross-language call graph: the data only (build-graph.ts builds it, resolve-*.ts find the
+// edges). Nodes are Go functions (closures included) and C/C++ functions (lambdas included);
 // edges say how control crosses: Go→Go, Go→C (`C.f`), C→C, C→Go (an //export name, directly or
-// through a function pointer), `go` statements (a fresh goroutine: a different stack), and
-// //go:linkname. Calls that cannot be resolved are counted, never guessed.
-import type { ArgFlow, CFunc, GoFunc, Span } from '../model/facts';
-import type { CFile, GoFile, Package, SourceFile } from '../model/package';
-import { indexDeclarations, resolveGoCalls } from './resolve-go';
-import { resolveCCalls } from './resolve-c';
-import { listAt } from '../util/list-at';
+// through a function pointer), `go` statements (a fresh goroutine: a different stack), //go:linkname,
+// and calls a library not in the workspace is assumed to make with what it is given.
+// Calls that cannot be resolved are counted, never guessed.
+import type { CFunc } from '../model/c-facts';
+import type { CBound, FrameItem } from '../model/c-frames';
+import type { CUnit, CView } from '../model/c-units';
+import type { ArgFlow, GoFunc, Span } from '../model/facts';
+import type { Package, SourceFile } from '../model/package';
 
-export type EdgeKind = 'call' | 'go' | 'cgo' | 'export' | 'pointer' | 'linkname';
+export type EdgeKind = 'call' | 'go' | 'cgo' | 'export' | 'pointer' | 'linkname' | 'assumed';
+export const EDGE_KINDS: EdgeKind[] = ['call', 'go', 'cgo', 'export', 'pointer', 'linkname', 'assumed'];
+
+/** A C or C++ function with what its unit says of it: frame, depth bounds, where it was read. */
+export interface CNodeInfo extends CFunc {
+  frameBytes: number;
+  frameItems: FrameItem[];
+  bounds: CBound[];
+  view: CView;
+  /** The units that compile it (a static inline function of a header: each that includes it). */
+  units: CUnit[];
+}
 
 export interface FuncNode {
   id: number;
   lang: 'go' | 'c';
   /** `import/path.Func`, `import/path.Type.Method`, `C:import/path.name`. */
   qualified: string;
-  /** What messages show: `pkg.Func`, `(*T).M`, `C.walk`. */
+  /** What messages show: `pkg.Func`, `(*T).M`, `C.walk`, `Node::count`. */
   display: string;
   pkg: Package;
   file: SourceFile;
   span: Span;
   nameSpan: Span;
   go?: GoFunc;
-  c?: CFunc;
+  c?: CNodeInfo;
   cpp: boolean;
 }
 
@@ -30,16 +43,29 @@ export interface Edge {
   from: number; to: number; kind: EdgeKind; file: SourceFile; span: Span; args: (ArgFlow | null)[];
   /** Set when a Go call went through an interface (value-receiver wrappers matter on g0). */
   viaInterface?: boolean;
+  /** For `assumed` edges: the library function the value was given to. */
+  via?: string;
+  /** A call through a pointer matched by signature alone: the function's address escaped (cast to `void *`, given to a library). */
+  bySignature?: boolean;
 }
 
-export interface GraphStats { edges: Record<EdgeKind, number>; unresolved: number; external: number }
+export interface GraphStats {
+  edges: Record<EdgeKind, number>;
+  unresolved: number;
+  external: number;
+  /** Calls through a function pointer resolved by the values that flow into it, or by a compatible signature. */
+  pointerResolved: number;
+}
 
 export class CallGraph {
   readonly nodes: FuncNode[] = [];
   readonly out: Edge[][] = [];
   readonly in: Edge[][] = [];
   readonly byQualified = new Map<string, number>();
-  readonly stats: GraphStats = { edges: { call: 0, go: 0, cgo: 0, export: 0, pointer: 0, linkname: 0 }, unresolved: 0, external: 0 };
+  /** C functions (and exports) whose address Go code keeps and passes on in Go (runtime.SetCgoTraceback …). */
+  readonly heldByGo = new Set<number>();
+  readonly stats: GraphStats = { edges: { call: 0, go: 0, cgo: 0, export: 0, pointer: 0, linkname: 0, assumed: 0 }, unresolved: 0, external: 0, pointerResolved: 0 };
+  private readonly edgeKeys = new Set<string>();
 
   /** Takes `n` (a fresh object) as the node, numbered. */
   addNode(n: Omit<FuncNode, 'id'>): FuncNode {
@@ -52,6 +78,9 @@ export class CallGraph {
   }
 
   addEdge(e: Edge): void {
+    const key = `${e.from}>${e.to}:${e.kind}:${e.file.path}:${e.span.start}`;
+    if (this.edgeKeys.has(key)) return;
+    this.edgeKeys.add(key);
     this.out[e.from].push(e);
     this.in[e.to].push(e);
     this.stats.edges[e.kind]++;
@@ -64,7 +93,10 @@ export interface PackageIndex {
   goFuncs: Map<string, number>;
   goNodeOf: Map<GoFunc, number>;
   exports: Map<string, number>;
+  /** C-linkage functions (C, and C++ declared extern "C") by name. */
   cFuncs: Map<string, number[]>;
+  /** C++ functions by qualified name (`ns::Class::method`), overloads together. */
+  cppFuncs: Map<string, number[]>;
   cNodeOf: Map<CFunc, number>;
 }
 
@@ -73,49 +105,4 @@ export interface WorkspaceIndex {
   packages: Map<string, PackageIndex>;
   /** Method name → nodes, for interface calls (every workspace method of that name and arity). */
   methods: Map<string, number[]>;
-}
-
-export function buildCallGraph(packages: Package[]): WorkspaceIndex {
-  const graph = new CallGraph();
-  const index: WorkspaceIndex = { graph, packages: new Map(), methods: new Map() };
-  const all: PackageIndex[] = [];
-  for (const pkg of packages) {
-    const pi: PackageIndex = { pkg, goFuncs: new Map(), goNodeOf: new Map(), exports: new Map(), cFuncs: new Map(), cNodeOf: new Map() };
-    all.push(pi);
-    if (!index.packages.has(pkg.importPath)) index.packages.set(pkg.importPath, pi);
-    for (const file of pkg.goFiles) addGoNodes(graph, pi, file, index);
-    for (const file of pkg.goFiles) if (file.facts.preamble) for (const f of file.facts.preamble.funcs) addCNode(graph, pi, file, f, false);
-    for (const file of pkg.cFiles) for (const f of file.facts.funcs) addCNode(graph, pi, file, f, (file as CFile).cpp);
-  }
-  for (const pi of all) indexDeclarations(pi.pkg);
-  for (const pi of all) {
-    resolveGoCalls(index, pi);
-    resolveCCalls(index, pi);
-  }
-  return index;
-}
-
-function addGoNodes(graph: CallGraph, pi: PackageIndex, file: GoFile, index: WorkspaceIndex): void {
-  const short = pi.pkg.name;
-  for (const f of file.facts.funcs) {
-    let key = f.key;
-    if (pi.goFuncs.has(key)) key = `${key}#${file.path}:${f.span.start}`; // init, _ and duplicates
-    const display = f.parent !== undefined ? `${graph.nodes[pi.goNodeOf.get(file.facts.funcs[f.parent])!].display.replace(/ \(func literal\)$/, '')} (func literal)`
-      : f.recv ? `(${f.recv.pointer ? '*' : ''}${f.recv.type}).${f.name}` : `${short}.${f.name}`;
-    const node = graph.addNode({ lang: 'go', qualified: `${pi.pkg.importPath}.${key}`, display, pkg: pi.pkg, file, span: f.span, nameSpan: f.nameSpan, go: f, cpp: false });
-    pi.goFuncs.set(key, node.id);
-    pi.goNodeOf.set(f, node.id);
-    if (f.exportName && f.parent === undefined && !f.recv) pi.exports.set(f.exportName, node.id);
-    if (f.recv) listAt(index.methods, f.name).push(node.id);
-  }
-}
-
-function addCNode(graph: CallGraph, pi: PackageIndex, file: SourceFile, f: CFunc, cpp: boolean): void {
-  if (!f.name) return;
-  const node = graph.addNode({
-    lang: 'c', qualified: `C:${pi.pkg.importPath}.${f.name}${f.isStatic ? `@${file.path}` : ''}`, display: `C.${f.name}`,
-    pkg: pi.pkg, file, span: f.span, nameSpan: f.nameSpan, c: f, cpp,
-  });
-  listAt(pi.cFuncs, f.name).push(node.id);
-  pi.cNodeOf.set(f, node.id);
 }

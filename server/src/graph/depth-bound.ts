@@ -1,13 +1,14 @@
 // A depth bound is a guard `if p >= N { return }` on a parameter whose value travels around the
 // cycle growing by a constant (p+1 into the next call, and so on back to the guarded function).
-// Then the recursion stops after about N / growth levels; anything else is unbounded.
+// Then the recursion stops after about N / growth levels; anything else is unbounded. A C guard
+// whose limit the unit cannot evaluate (a macro of an unread header) bounds it by an unknown number.
 import type { CallGraph, Edge } from './callgraph';
 
-export function depthBound(graph: CallGraph, cycle: Edge[]): number | null {
-  let best: number | null = null;
+export function depthBound(graph: CallGraph, cycle: Edge[]): number | 'unknown' | null {
+  let best: number | 'unknown' | null = null;
   for (let start = 0; start < cycle.length; start++) {
     const node = graph.nodes[cycle[start].from];
-    const guards = node.go?.guards ?? node.c?.guards ?? [];
+    const guards = node.go?.guards ?? node.c?.bounds ?? [];
     for (const g of guards) {
       let param = g.param, delta = 0, ok = true;
       for (let k = 0; k < cycle.length && ok; k++) {
@@ -16,10 +17,10 @@ export function depthBound(graph: CallGraph, cycle: Edge[]): number | null {
         if (arg < 0) ok = false;
         else { delta += e.args[arg]!.delta; param = arg; }
       }
-      if (ok && param === g.param && delta > 0) {
-        const levels = Math.ceil(g.limit / delta);
-        best = best === null ? levels : Math.min(best, levels);
-      }
+      if (!ok || param !== g.param || delta <= 0) continue;
+      if (g.limit === null) { best ??= 'unknown'; continue; }
+      const levels = Math.ceil(g.limit / delta);
+      best = best === null || best === 'unknown' ? levels : Math.min(best, levels);
     }
   }
   return best;

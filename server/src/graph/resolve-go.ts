@@ -5,6 +5,7 @@ import type { GoCall, GoFunc, GoTypeDecl, ValueRef } from '../model/facts';
 import { baseTypeName } from '../model/go-types';
 import type { GoFile, Package } from '../model/package';
 import type { EdgeKind, PackageIndex, WorkspaceIndex } from './callgraph';
+import { cFromGo } from './c-lookup';
 
 const BUILTINS = new Set(['append', 'cap', 'clear', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make', 'max', 'min', 'new', 'panic', 'print', 'println', 'real', 'recover']);
 const BASIC_TYPES = /^(bool|byte|rune|string|error|any|u?int(8|16|32|64)?|uintptr|float(32|64)|complex(64|128))$/;
@@ -61,7 +62,7 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex): void {
         if (c.base.kind === 'ident' && aliases.has(c.base.name) && !isLocal(funcs, f, c.base.name)) {
           const path = aliases.get(c.base.name)!;
           if (path === 'C') {
-            const targets = pi.cFuncs.get(c.name) ?? [];
+            const targets = cFromGo(graph, pi, file, c.name);
             const exp = pi.exports.get(c.name);
             for (const to of targets) edge(to, call.go ? 'go' : 'cgo', call);
             if (targets.length === 0 && exp !== undefined) edge(exp, call.go ? 'go' : 'cgo', call);

@@ -6,7 +6,7 @@
 import { analyzePackages, loadOptionsFor, type AnalysisResult } from '../findings/analyze';
 import { compareFindings, type Finding } from '../findings/finding';
 import { scopeAndBuild } from '../findings/scope';
-import { buildCallGraph } from '../graph/callgraph';
+import { buildCallGraph } from '../graph/build-graph';
 import { loadFolder, type FactCache, type Package } from '../model/package';
 import type { ParserBackend } from '../parse/backend';
 import { packageComponents } from './components';

@@ -33,7 +33,12 @@ export function evalBuildExpr(expr: string, t: Target): boolean {
 
 /** Legacy `// +build a,b c` lines: spaces are OR, commas AND, every line must hold. */
 function evalPlusBuild(lines: string[], t: Target): boolean {
-  return lines.every((line) => line.split(/\s+/).filter(Boolean).some((alt) => alt.split(',').every((term) => (term.startsWith('!') ? !tagHolds(term.slice(1), t) : tagHolds(term, t)))));
+  return lines.every((line) => line.split(/\s+/).filter(Boolean).some((alt) => evalPlusBuildLine(alt, t)));
+}
+
+/** One alternative of the legacy syntax (also `#cgo linux,!arm CFLAGS:`): comma-separated terms that must all hold. */
+export function evalPlusBuildLine(alt: string, t: Target): boolean {
+  return alt.split(',').every((term) => (term.startsWith('!') ? !tagHolds(term.slice(1), t) : tagHolds(term, t)));
 }
 
 /** The file-name rule: name_GOOS_GOARCH.ext, name_GOOS.ext, name_GOARCH.ext (ignoring _test). */

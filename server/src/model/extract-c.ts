@@ -1,223 +1,364 @@
-// C tree → CUnitFacts: function definitions, direct and pointer calls, frame estimates (locals,
-// VLAs, alloca), function names stored as values (callbacks in tables), includes and ignores.
-// Used for package .c/.h files and, through includedRanges, for the preamble inside a Go file.
-import type { ParserBackend, SyntaxNode, TextRange } from '../parse/backend';
-import { constEval, scalarSize } from './c-sizes';
-import type { ArgFlow, CFunc, CParam, CUnitFacts, Slot } from './facts';
-import { argFlowOf, assignToEnclosing, guardFrom, named, parseIgnore, span } from './syntax-util';
+// C or C++ tree → CUnitFacts (model/c-facts.ts): functions with their calls, locals, value flows
+// and depth guards; records, typedefs, enums, globals and prototypes. The text is what the
+// preprocessor left for this unit (skipped code blanked), so offsets are the file's own; for a
+// preamble, the Go file's. Sizes and bounds stay expressions: the unit evaluates them.
+import type { Lang, ParserBackend, SyntaxNode } from '../parse/backend';
+import type { CFunc, CInit, CRecord, CUnitFacts, CVar } from './c-facts';
+import { cppScopes, type CppScopes } from './cpp-scopes';
+import { baseType, declared, exprOf, fnType, initOf, nameText, signatureOf, typeDescriptor, type ExprContext } from './c-syntax';
+import type { ArgFlow, Span } from './facts';
+import { argFlowOf, assignToEnclosing, named, parseIgnore, span } from './syntax-util';
 
-/** Saved return address and frame pointer: what every C activation costs before its locals. */
-const FRAME_OVERHEAD = 16;
-/** Each parameter is assumed spilled to the frame (8 bytes on amd64). */
-const PARAM_BYTES = 8;
-const ALLOCA = new Set(['alloca', '__builtin_alloca']);
+const ALLOCA = new Set(['alloca', '__builtin_alloca', '_alloca']);
 
-export function extractCUnit(backend: ParserBackend, text: string, ranges?: TextRange[]): CUnitFacts {
-  const tree = backend.parse('c', text, ranges);
+export type CLang = Extract<Lang, 'c' | 'cpp'>;
+
+export function extractC(backend: ParserBackend, lang: CLang, text: string): CUnitFacts {
+  const tree = backend.parse(lang, text);
   try {
-    return extractFromTree(backend, tree.root, text);
+    return new Extractor(backend, lang, tree.root).run();
   } finally {
     tree.dispose();
   }
 }
 
-function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string): CUnitFacts {
-  const unit: CUnitFacts = { funcs: [], pointerUses: [], includes: [], fnPointerTypes: {}, ignores: [], errors: root.hasError ? 1 : 0 };
-  for (const m of backend.matches('c', 'comments', root)) {
-    const c = m.captures[0].node;
-    const ig = c.text.includes('g0guard:ignore') ? parseIgnore(c.text) : null;
-    if (ig) unit.ignores.push({ ...ig, line: -1, span: span(c) });
+class Extractor {
+  private readonly unit: CUnitFacts = { funcs: [], records: [], typedefs: {}, enums: [], globals: [], prototypes: {}, externC: [], ignores: [], errors: 0 };
+  private readonly byCapture = new Map<string, SyntaxNode[]>();
+  private funcSpans: Span[] = [];
+  private scopes!: CppScopes;
+  /** Per function: call node start → index in its calls. */
+  private readonly callIndex: Map<number, number>[] = [];
+  private readonly funcAt = new Map<number, number>();
+
+  constructor(private readonly backend: ParserBackend, private readonly lang: CLang, private readonly root: SyntaxNode) {}
+
+  run(): CUnitFacts {
+    const { unit, backend, lang, root } = this;
+    unit.errors = root.hasError ? 1 : 0;
+    for (const m of backend.matches(lang, 'comments', root)) {
+      const c = m.captures[0].node;
+      const ig = c.text.includes('g0guard:ignore') ? parseIgnore(c.text) : null;
+      if (ig) unit.ignores.push({ ...ig, line: -1, span: span(c) });
+    }
+    for (const m of backend.matches(lang, 'declarations', root)) {
+      const c = m.captures[0];
+      const list = this.byCapture.get(c.name) ?? [];
+      list.push(c.node);
+      this.byCapture.set(c.name, list);
+    }
+    this.scopes = cppScopes(this.nodes('namespace'), this.nodes('record'), this.nodes('linkage'));
+    const funcNodes = backend.matches(lang, 'functions', root).map((m) => m.captures[0].node).sort((a, b) => a.startIndex - b.startIndex);
+    this.funcSpans = funcNodes.map(span);
+    funcNodes.forEach((n, i) => this.funcAt.set(n.startIndex, i));
+    funcNodes.forEach((n) => unit.funcs.push(this.newFunc(n)));
+    // A lambda belongs to the function around it (half an offset earlier it sees only the outer ones).
+    assignToEnclosing(this.funcSpans, funcNodes.map((n, i) => ({ start: n.startIndex - 0.5, i })), (item, parent) => {
+      if (unit.funcs[item.i].role === 'lambda') unit.funcs[item.i].parent = parent;
+    });
+    this.readTypes();
+    this.readCalls();
+    this.readDeclarations();
+    this.readFlows();
+    funcNodes.forEach((n, i) => this.readGuards(n, unit.funcs[i]));
+    return unit;
   }
-  const consts = new Map<string, number>();
-  const decls = backend.matches('c', 'declarations', root);
-  const enumNext = new Map<number, number>();
-  for (const m of decls) {
-    const kind = m.captures.find((c) => c.name === 'define' || c.name === 'enumerator' || c.name === 'include' || c.name === 'typedef');
-    if (kind?.name === 'define') {
-      const v = constEval(m.captures.find((c) => c.name === 'value')!.node.text, consts);
-      if (v !== null) consts.set(m.captures.find((c) => c.name === 'name')!.node.text, v);
-    } else if (kind?.name === 'enumerator') {
-      const e = kind.node, list = e.parent?.startIndex ?? 0;
-      const valueNode = e.childForFieldName('value');
-      const v = valueNode ? constEval(valueNode.text, consts) : enumNext.get(list) ?? 0;
-      if (v !== null) { consts.set(e.childForFieldName('name')?.text ?? '', v); enumNext.set(list, v + 1); }
-    } else if (kind?.name === 'include') {
-      const p = kind.node.childForFieldName('path');
-      if (p) unit.includes.push({ path: p.text.slice(1, -1), system: p.type === 'system_lib_string', span: span(kind.node) });
-    } else if (kind?.name === 'typedef') {
-      const fn = findDescendant(kind.node.childForFieldName('declarator'), 'function_declarator');
-      const name = fn ? innermostName(fn) : undefined;
-      if (fn && name) unit.fnPointerTypes[name] = paramsOf(fn).length;
+
+  private nodes(capture: string): SyntaxNode[] {
+    return (this.byCapture.get(capture) ?? []).sort((a, b) => a.startIndex - b.startIndex);
+  }
+
+  private exprContext(fi: number | undefined): ExprContext {
+    return {
+      callAt: (start) => (fi === undefined ? undefined : this.callIndex[fi]?.get(start)),
+      lambdaAt: (start) => this.funcAt.get(start),
+    };
+  }
+
+  private newFunc(node: SyntaxNode): CFunc {
+    const f: CFunc = {
+      name: '', qualified: '', scope: '', isStatic: false, externC: this.lang === 'c', span: span(node), nameSpan: span(node),
+      params: [], variadic: false, ret: 'void', calls: [], flows: [], locals: [], allocas: [], guards: [], threadStarts: [], catchesAll: false,
+    };
+    if (node.type === 'lambda_expression') {
+      const decl = node.childForFieldName('declarator');
+      const p = decl ? declared('void', decl).fn : undefined;
+      Object.assign(f, { name: '<lambda>', qualified: '<lambda>', role: 'lambda', params: p?.params ?? [], variadic: p?.variadic ?? false, scope: this.scopes.scopeAt(node.startIndex) });
+      return f;
+    }
+    const base = baseType(node.childForFieldName('type')?.text ?? 'int');
+    const d = declared(base, node.childForFieldName('declarator'));
+    const fn = fnType(d.type);
+    f.params = d.fn?.params ?? [];
+    f.variadic = d.fn?.variadic ?? false;
+    f.ret = fn?.ret ?? base;
+    f.isStatic = named(node).some((n) => n.type === 'storage_class_specifier' && n.text === 'static');
+    if (d.nameNode) f.nameSpan = span(d.nameNode);
+    const full = d.name;
+    if (this.lang === 'c') {
+      f.name = f.qualified = /^[A-Za-z_]\w*$/.test(full) ? full : '';
+      return f;
+    }
+    // C++: the namespaces and class around the definition, then the declarator's own scope.
+    const outer = this.scopes.scopeAt(node.startIndex);
+    const inClass = this.scopes.classAt(node.startIndex);
+    const parts = full.split('::');
+    f.name = parts[parts.length - 1];
+    f.qualified = [outer, ...parts].filter(Boolean).join('::');
+    f.scope = parts.length > 1 ? [outer, ...parts.slice(0, -1)].filter(Boolean).join('::') : outer;
+    f.cls = inClass ?? (parts.length > 1 ? f.scope : undefined);
+    const clsName = f.cls?.split('::').pop();
+    if (f.name.startsWith('~')) f.role = 'dtor';
+    else if (clsName && f.name === clsName) f.role = 'ctor';
+    f.externC = this.scopes.externCAt(node.startIndex) && !f.cls && parts.length === 1;
+    if (!/^~?[A-Za-z_]\w*$/.test(f.name)) f.name = '';
+    return f;
+  }
+
+  /** Records, typedefs, enums: what sizes, slots and member calls are resolved against. */
+  private readTypes(): void {
+    const { unit } = this;
+    const typedefNames = new Map<number, string>(); // anonymous record start → typedef name
+    for (const td of this.nodes('typedef')) {
+      if (td.type === 'alias_declaration') {
+        const name = td.childForFieldName('name')?.text;
+        if (name) unit.typedefs[name] = typeDescriptor(td.childForFieldName('type'));
+        continue;
+      }
+      const typeNode = td.childForFieldName('type');
+      const base = this.recordTypeName(typeNode) ?? baseType(typeNode?.text ?? '');
+      for (const dn of named(td).filter((n) => n.startIndex !== typeNode?.startIndex && n.type !== 'type_qualifier' && n.type !== 'attribute_specifier')) {
+        const d = declared(base, dn);
+        if (!d.name) continue;
+        if (typeNode && !typeNode.childForFieldName('name') && typeNode.childForFieldName('body') && !typedefNames.has(typeNode.startIndex)) typedefNames.set(typeNode.startIndex, d.name);
+        if (d.name !== base) unit.typedefs[d.name] = d.type + '*'.repeat(d.dims.length);
+      }
+    }
+    for (const r of this.nodes('record')) {
+      const nameNode = r.childForFieldName('name');
+      const name = nameNode ? this.scopes.qualify(nameText(nameNode), r.startIndex) : typedefNames.get(r.startIndex) ?? anonName(r);
+      unit.records.push(this.readRecord(r, name));
+    }
+    for (const list of this.nodes('enums')) {
+      let first = true;
+      for (const e of named(list)) {
+        if (e.type !== 'enumerator') continue;
+        unit.enums.push({ name: e.childForFieldName('name')?.text ?? '', value: e.childForFieldName('value')?.text, first });
+        first = false;
+      }
     }
   }
 
-  const funcNodes = backend.matches('c', 'functions', root).map((m) => m.captures[0].node).sort((a, b) => a.startIndex - b.startIndex);
-  const funcSpans = funcNodes.map(span);
-  for (const node of funcNodes) unit.funcs.push(newFunc(node));
-
-  // Locals: frames. Top-level declarations and initializers: function pointers stored in tables.
-  const items = decls
-    .filter((m) => m.captures[0].name === 'decl' || m.captures[0].name === 'init' || m.captures[0].name === 'assign')
-    .map((m) => ({ start: m.captures[0].node.startIndex, name: m.captures[0].name, node: m.captures[0].node }))
-    .sort((a, b) => a.start - b.start);
-  // The declared type of a table's initializer (`cb_t table[] = {...}`), found without parent walks.
-  const initType = new Map<number, string>();
-  for (const m of decls) {
-    const init = m.captures.find((c) => c.name === 'decl-init');
-    if (init) initType.set(init.node.startIndex, m.captures.find((c) => c.name === 'decl-type')!.node.text);
+  /** The name a struct/union/class specifier gives a type (`struct foo {…}` → `foo`), if any. */
+  private recordTypeName(typeNode: SyntaxNode | null): string | undefined {
+    if (!typeNode || !/^(struct|union|class)_specifier$/.test(typeNode.type)) return undefined;
+    const n = typeNode.childForFieldName('name');
+    if (n) return this.scopes.qualify(nameText(n), typeNode.startIndex);
+    return typeNode.childForFieldName('body') ? anonName(typeNode) : undefined;
   }
-  const inFunc = new Set<number>();
-  assignToEnclosing(funcSpans, items, (item, fi) => {
-    inFunc.add(item.start);
-    if (item.name === 'decl') addLocal(unit.funcs[fi], item.node, consts);
-    else recordValueUses(unit, item.node, initType, unit.funcs[fi]);
-  });
-  for (const item of items) if (!inFunc.has(item.start) && item.name !== 'decl') recordValueUses(unit, item.node, initType);
 
-  const calls = backend.matches('c', 'calls', root).map((m) => ({
-    start: m.captures[0].node.startIndex,
-    call: m.captures.find((c) => c.name === 'call')!.node,
-    callee: m.captures.find((c) => c.name === 'callee')!.node,
-    args: named(m.captures.find((c) => c.name === 'args')!.node),
-  })).sort((a, b) => a.start - b.start);
-  assignToEnclosing(funcSpans, calls, ({ call, callee, args }, fi) => addCall(unit, unit.funcs[fi], call, callee, args, consts));
-  for (const f of unit.funcs) f.frameBytes += FRAME_OVERHEAD + PARAM_BYTES * f.params.length;
-  return unit;
-}
+  private readRecord(r: SyntaxNode, name: string): CRecord {
+    const rec: CRecord = { name, kind: r.type === 'union_specifier' ? 'union' : r.type === 'class_specifier' ? 'class' : 'struct', fields: [], bases: [], methods: [], span: span(r) };
+    for (const b of named(named(r).find((n) => n.type === 'base_class_clause'))) if (b.type !== 'access_specifier') rec.bases.push(baseType(b.text));
+    const visit = (body: SyntaxNode | null) => {
+      for (const member of named(body)) {
+        if (member.type === 'function_definition' || member.type === 'template_declaration') {
+          const fd = member.type === 'template_declaration' ? named(member).find((n) => n.type === 'function_definition') : member;
+          const d = fd ? declared('', fd.childForFieldName('declarator')) : undefined;
+          if (d?.name) rec.methods.push({ name: d.name.split('::').pop()!, virtual: isVirtual(member) });
+          continue;
+        }
+        if (member.type !== 'field_declaration' && member.type !== 'declaration') continue;
+        const typeNode = member.childForFieldName('type');
+        const decls = named(member).filter((n) => n.startIndex !== typeNode?.startIndex && /declarator|identifier$/.test(n.type) && n.type !== 'type_identifier');
+        if (decls.length === 0 && typeNode?.childForFieldName('body') && !typeNode.childForFieldName('name')) { visit(typeNode.childForFieldName('body')); continue; } // C11 anonymous member
+        const base = this.recordTypeName(typeNode) ?? baseType(typeNode?.text ?? '');
+        for (const dn of decls) {
+          const d = declared(base, dn);
+          if (!d.name) continue;
+          if (d.fn) { rec.methods.push({ name: d.name, virtual: isVirtual(member) }); continue; }
+          rec.fields.push({ name: d.name, type: d.type, dims: d.dims, bitfield: named(member).some((n) => n.type === 'bitfield_clause') || undefined });
+        }
+      }
+    };
+    visit(r.childForFieldName('body'));
+    return rec;
+  }
 
-function newFunc(node: SyntaxNode): CFunc {
-  const fnDecl = findDescendant(node.childForFieldName('declarator'), 'function_declarator');
-  const nameNode = fnDecl?.childForFieldName('declarator');
-  const params = fnDecl ? paramsOf(fnDecl) : [];
-  const f: CFunc = {
-    name: nameNode?.type === 'identifier' ? nameNode.text : '', isStatic: named(node).some((n) => n.type === 'storage_class_specifier' && n.text === 'static'),
-    span: span(node), nameSpan: span(nameNode ?? node), params, calls: [], frameBytes: 0, frameItems: [], localTypes: {}, guards: [], threadStarts: [],
-  };
-  for (const stmt of named(node.childForFieldName('body'))) {
-    if (stmt.type !== 'if_statement') continue;
-    let cond = stmt.childForFieldName('condition');
-    while (cond && cond.type === 'parenthesized_expression' && named(cond).length === 1) cond = named(cond)[0];
-    const body = stmt.childForFieldName('consequence');
-    if (cond?.type === 'binary_expression' && body && /\breturn\b/.test(body.text)) {
-      const g = guardFrom(cond, (n) => cArgFlow(n, params));
-      if (g) f.guards.push(g);
+  private readCalls(): void {
+    const { unit, backend, lang, root } = this;
+    const found = backend.matches(lang, 'calls', root).map((m) => ({
+      start: m.captures[0].node.startIndex,
+      call: m.captures.find((c) => c.name === 'call')!.node,
+      callee: m.captures.find((c) => c.name === 'callee')!.node,
+      args: named(m.captures.find((c) => c.name === 'args')!.node),
+    })).sort((a, b) => a.start - b.start);
+    const perFunc: (typeof found)[] = unit.funcs.map(() => []);
+    assignToEnclosing(this.funcSpans, found, (item, fi) => perFunc[fi].push(item));
+    perFunc.forEach((list, fi) => { this.callIndex[fi] = new Map(list.map((c, k) => [c.call.startIndex, k])); });
+    perFunc.forEach((list, fi) => {
+      const f = unit.funcs[fi];
+      const ctx = this.exprContext(fi);
+      for (const { call, callee, args } of list) {
+        f.calls.push({ span: span(call), callee: exprOf(callee, ctx), args: args.map((a) => exprOf(a, ctx)), argFlows: args.map((a) => cArgFlow(a, f.params)) });
+        const name = callee.type === 'identifier' ? callee.text : undefined;
+        if (name && ALLOCA.has(name)) f.allocas.push({ span: span(call), size: args[0]?.text ?? null, what: name });
+        if (name === 'pthread_create' && args[2]) {
+          const start = exprOf(args[2], ctx);
+          const target = start.kind === 'cast' ? start.base : start;
+          if (target.kind === 'name' || (target.kind === 'addr' && target.base.kind === 'name')) f.threadStarts.push(target.kind === 'name' ? target.name : (target.base as { name: string }).name);
+        }
+      }
+    });
+    // C++ new and delete call constructors and destructors (and never take stack).
+    const special = (capture: string, kind: 'ctor' | 'dtor') => {
+      const items = this.nodes(capture).map((n) => ({ start: n.startIndex, n }));
+      assignToEnclosing(this.funcSpans, items, ({ n }, fi) => {
+        const ctx = this.exprContext(fi);
+        const type = kind === 'ctor' ? baseType(n.childForFieldName('type')?.text ?? '') : '';
+        const operand = kind === 'dtor' ? exprOf(named(n)[named(n).length - 1] ?? null, ctx) : undefined;
+        const args = kind === 'ctor' ? named(n.childForFieldName('arguments')) : [];
+        unit.funcs[fi].calls.push({
+          span: span(n), special: kind, callee: operand ?? { kind: 'name', name: type },
+          args: args.map((a) => exprOf(a, ctx)), argFlows: args.map((a) => cArgFlow(a, unit.funcs[fi].params)),
+        });
+      });
+    };
+    special('new', 'ctor');
+    special('delete', 'dtor');
+    const catches = this.nodes('catch').map((n) => ({ start: n.startIndex, n }));
+    assignToEnclosing(this.funcSpans, catches, ({ n }, fi) => { if (/^\(\s*\.\.\.\s*\)$/.test(n.childForFieldName('parameters')?.text ?? '')) unit.funcs[fi].catchesAll = true; });
+  }
+
+  /** Locals (frames, types for member and slot calls), globals (tables of callbacks), prototypes. */
+  private readDeclarations(): void {
+    const { unit } = this;
+    const items = this.nodes('decl').map((n) => ({ start: n.startIndex, n }));
+    const inFunc = new Set<number>();
+    assignToEnclosing(this.funcSpans, items, ({ n }, fi) => {
+      inFunc.add(n.startIndex);
+      for (const v of this.vars(n, fi)) {
+        const f = unit.funcs[fi];
+        f.locals.push(v);
+        // `Foo f(1, 2);` and `Foo f;` construct a Foo in the frame, destroyed at the end of the scope.
+        if (this.lang === 'cpp' && /^[A-Za-z_][\w:]*$/.test(v.type) && v.dims.length === 0 && !v.isStatic && !isScalar(v.type)) {
+          f.calls.push({ span: v.span, special: 'ctor', callee: { kind: 'name', name: v.type }, args: [], argFlows: [] });
+          f.calls.push({ span: v.span, special: 'dtor', callee: { kind: 'name', name: v.name }, args: [], argFlows: [] });
+        }
+      }
+    });
+    for (const { n } of items) {
+      if (inFunc.has(n.startIndex) || this.scopes.classAt(n.startIndex) !== undefined) continue;
+      const typeNode = n.childForFieldName('type');
+      const base = this.recordTypeName(typeNode) ?? baseType(typeNode?.text ?? 'int');
+      const externC = this.lang === 'c' || this.scopes.externCAt(n.startIndex);
+      for (const dn of declarators(n)) {
+        const d = declared(base, dn);
+        if (!d.name) continue;
+        const sig = signatureOf(base, d);
+        if (sig) {
+          unit.prototypes[d.name] = sig;
+          if (externC && this.lang === 'cpp') unit.externC.push(d.name);
+        }
+      }
+      unit.globals.push(...this.vars(n, undefined));
+    }
+    for (const f of unit.funcs) {
+      if (f.role || !f.name) continue;
+      unit.prototypes[f.qualified] ??= { params: f.params.map((p) => p.type), variadic: f.variadic, ret: f.ret };
+    }
+    const ranges = this.nodes('range').map((n) => ({ start: n.startIndex, n }));
+    assignToEnclosing(this.funcSpans, ranges, ({ n }, fi) => {
+      const d = declared(baseType(n.childForFieldName('type')?.text ?? 'auto'), n.childForFieldName('declarator'));
+      if (!d.name) return;
+      const right = exprOf(n.childForFieldName('right'), this.exprContext(fi));
+      unit.funcs[fi].locals.push({ name: d.name, type: d.type, dims: [], span: span(n), isStatic: false, init: { kind: 'expr', expr: { kind: 'index', base: right } } });
+    });
+  }
+
+  /** The variables a declaration declares (functions excluded). */
+  private vars(n: SyntaxNode, fi: number | undefined): CVar[] {
+    const out: CVar[] = [];
+    const typeNode = n.childForFieldName('type');
+    const base = this.recordTypeName(typeNode) ?? baseType(typeNode?.text ?? 'int');
+    const storage = named(n).filter((c) => c.type === 'storage_class_specifier').map((c) => c.text);
+    if (storage.includes('extern') || storage.includes('typedef')) return out;
+    const isConst = named(n).some((c) => c.type === 'type_qualifier' && /^const(expr)?$/.test(c.text)) || /^\s*(static\s+)?const(expr)?\b/.test(n.text);
+    for (const dn of declarators(n)) {
+      const d = declared(base, dn);
+      if (!d.name || d.fn) continue;
+      const valueNode = dn.type === 'init_declarator' ? dn.childForFieldName('value') : null;
+      const init: CInit | undefined = valueNode ? initOf(valueNode, this.exprContext(fi)) : undefined;
+      const v: CVar = { name: d.name, type: d.type, dims: d.dims, span: span(dn), isStatic: storage.includes('static') };
+      if (init) v.init = init;
+      if (valueNode?.type === 'initializer_list') v.initCount = named(valueNode).length;
+      if (isConst && valueNode && valueNode.type !== 'initializer_list' && d.dims.length === 0) v.constValue = valueNode.text;
+      out.push(v);
+    }
+    return out;
+  }
+
+  /** Assignments and returns: where function values (and lambdas) go. */
+  private readFlows(): void {
+    const { unit } = this;
+    const items = [...this.nodes('assign'), ...this.nodes('return')].sort((a, b) => a.startIndex - b.startIndex).map((n) => ({ start: n.startIndex, n }));
+    assignToEnclosing(this.funcSpans, items, ({ n }, fi) => {
+      const ctx = this.exprContext(fi);
+      if (n.type === 'return_statement') {
+        const value = named(n)[0];
+        if (value) unit.funcs[fi].flows.push({ to: { kind: 'name', name: '<return>' }, value: exprOf(value, ctx), span: span(n) });
+        return;
+      }
+      if (n.childForFieldName('operator')?.text !== '=') return;
+      unit.funcs[fi].flows.push({ to: exprOf(n.childForFieldName('left'), ctx), value: exprOf(n.childForFieldName('right'), ctx), span: span(n) });
+    });
+  }
+
+  /** `if (d >= LIMIT) return …;` (also inside `a || b` conditions) at the top of the body. */
+  private readGuards(node: SyntaxNode, f: CFunc): void {
+    for (const stmt of named(node.childForFieldName('body'))) {
+      if (stmt.type !== 'if_statement') continue;
+      let cond = stmt.childForFieldName('condition');
+      if (cond?.type === 'condition_clause') cond = cond.childForFieldName('value');
+      const body = stmt.childForFieldName('consequence');
+      if (!cond || !body || !/\breturn\b/.test(body.text)) continue;
+      const terms: SyntaxNode[] = [cond];
+      while (terms.length) {
+        let t = terms.pop()!;
+        while (t.type === 'parenthesized_expression' && named(t).length === 1) t = named(t)[0];
+        if (t.type !== 'binary_expression') continue;
+        const op = t.childForFieldName('operator')?.text;
+        const left = t.childForFieldName('left'), right = t.childForFieldName('right');
+        if (!left || !right) continue;
+        if (op === '||') { terms.push(left, right); continue; }
+        const guard = (v: SyntaxNode, limit: SyntaxNode, strict: boolean) => {
+          const flow = cArgFlow(v, f.params);
+          if (flow && flow.delta === 0) f.guards.push({ param: flow.param, limit: limit.text, strict });
+        };
+        if (op === '>=' || op === '>') guard(left, right, op === '>');
+        else if (op === '<=' || op === '<') guard(right, left, op === '<');
+      }
     }
   }
-  return f;
 }
 
-function paramsOf(fnDecl: SyntaxNode): CParam[] {
-  const out: CParam[] = [];
-  for (const p of named(fnDecl.childForFieldName('parameters'))) {
-    if (p.type !== 'parameter_declaration') continue; // `...` and comments
-    const type = p.childForFieldName('type')?.text ?? '';
-    const decl = p.childForFieldName('declarator');
-    if (!decl && type === 'void') continue;
-    out.push({ name: decl ? innermostName(decl) ?? '' : '', type: decl && findDescendant(decl, 'function_declarator') ? '(*)()' : type });
-  }
-  return out;
+function declarators(n: SyntaxNode): SyntaxNode[] {
+  const typeNode = n.childForFieldName('type');
+  return named(n).filter((c) => c.startIndex !== typeNode?.startIndex && c.type !== 'storage_class_specifier' && c.type !== 'type_qualifier' && c.type !== 'attribute_specifier' && c.type !== 'attribute_declaration' && c.type !== 'ms_declspec_modifier' && !c.type.endsWith('_specifier'));
 }
 
-function innermostName(node: SyntaxNode): string | undefined {
-  if (node.type === 'identifier' || node.type === 'type_identifier' || node.type === 'field_identifier') return node.text;
-  const inner = node.childForFieldName('declarator') ?? named(node)[0];
-  return inner ? innermostName(inner) : undefined;
+function isVirtual(member: SyntaxNode): boolean {
+  return member.children.some((c) => c.type === 'virtual') || /^\s*virtual\b/.test(member.text);
 }
 
-function findDescendant(node: SyntaxNode | null, type: string): SyntaxNode | null {
-  while (node) {
-    if (node.type === type) return node;
-    node = node.childForFieldName('declarator') ?? (node.type === 'parenthesized_declarator' ? named(node)[0] ?? null : null);
-  }
-  return null;
+const SCALARS = /^(u?(int|char|short|long|long long)|float|double|bool|_Bool|size_t|ssize_t|u?int(8|16|32|64)_t|auto|void|wchar_t|char(8|16|32)_t)$/;
+
+function isScalar(type: string): boolean {
+  return SCALARS.test(type) || type.endsWith('*');
 }
 
-/** One local declaration: its bytes count towards the frame; VLAs and big arrays are items. */
-function addLocal(f: CFunc, decl: SyntaxNode, consts: Map<string, number>): void {
-  if (named(decl).some((n) => n.type === 'storage_class_specifier' && (n.text === 'static' || n.text === 'extern'))) return;
-  const typeNode = decl.childForFieldName('type');
-  const elem = typeNode ? scalarSize(typeNode.text) : null;
-  for (const d of named(decl).filter((n) => n.startIndex !== typeNode?.startIndex && n.type !== 'storage_class_specifier' && n.type !== 'type_qualifier')) {
-    // C declarators read inside out: the wrapper nearest the name says what the variable is.
-    const chain: { pointer: boolean; size: number | null }[] = [];
-    let node: SyntaxNode | null = d.type === 'init_declarator' ? d.childForFieldName('declarator') : d;
-    while (node && node.type !== 'identifier') {
-      if (node.type === 'array_declarator') {
-        const size = node.childForFieldName('size');
-        chain.push({ pointer: false, size: size ? constEval(size.text, consts) : 0 });
-        if (size && chain[chain.length - 1].size === null) chain[chain.length - 1].size = -1;
-      } else if (node.type === 'pointer_declarator') chain.push({ pointer: true, size: null });
-      node = node.childForFieldName('declarator') ?? (node.type === 'parenthesized_declarator' ? named(node)[0] ?? null : null);
-    }
-    const name = node?.text ?? '?';
-    if (typeNode) f.localTypes[name] = (chain.some((c) => c.pointer) ? '*' : '') + typeNode.text;
-    const lastPointer = chain.map((c) => c.pointer).lastIndexOf(true);
-    if (lastPointer === chain.length - 1 && chain.length > 0) { f.frameBytes += 8; continue; }
-    const arrays = chain.slice(lastPointer + 1);
-    if (arrays.some((a) => a.size === -1)) { f.frameItems.push({ kind: 'vla', span: span(d), bytes: null, what: name }); continue; }
-    const count = arrays.reduce((n, a) => n * (a.size ?? 1), 1);
-    const bytes = count * (lastPointer >= 0 ? 8 : elem ?? 8);
-    f.frameBytes += bytes;
-    if (arrays.length > 0) f.frameItems.push({ kind: 'array', span: span(d), bytes, what: name });
-  }
-}
-
-function addCall(unit: CUnitFacts, f: CFunc, call: SyntaxNode, callee: SyntaxNode, args: SyntaxNode[], consts: Map<string, number>): void {
-  const local = (name: string) => f.params.find((p) => p.name === name);
-  let target: CFunc['calls'][number]['callee'];
-  if (callee.type === 'identifier' && !local(callee.text)) target = { kind: 'direct', name: callee.text };
-  else {
-    const param = callee.type === 'identifier' ? local(callee.text) : undefined;
-    target = { kind: 'indirect', typeName: param && param.type !== '(*)()' ? param.type : undefined, text: callee.text, ...slotOf(stripCasts(callee), f) };
-  }
-  f.calls.push({ span: span(call), callee: target, argCount: args.length, args: args.map((a) => cArgFlow(a, f.params)) });
-  if (target.kind === 'direct' && ALLOCA.has(target.name)) {
-    const bytes = args[0] ? constEval(args[0].text, consts) : null;
-    f.frameItems.push({ kind: 'alloca', span: span(call), bytes, what: target.name });
-    if (bytes !== null) f.frameBytes += bytes;
-  }
-  if (target.kind === 'direct' && target.name === 'pthread_create' && args[2]) {
-    const start = stripCasts(args[2]);
-    if (start.type === 'identifier') f.threadStarts.push(start.text);
-  }
-  for (const a of args) recordValue(unit, a, f);
-}
-
-/** Identifiers used as values inside an initializer or assignment: candidate function pointers. */
-function recordValueUses(unit: CUnitFacts, node: SyntaxNode, initType: Map<number, string>, f?: CFunc): void {
-  if (node.type === 'assignment_expression') {
-    const r = node.childForFieldName('right'), l = node.childForFieldName('left');
-    if (r) recordValue(unit, r, f, undefined, l ? slotOf(l, f) : {});
-    return;
-  }
-  const typeName = initType.get(node.startIndex);
-  for (const item of named(node)) {
-    const value = item.type === 'initializer_pair' ? item.childForFieldName('value') : item;
-    const designator = item.type === 'initializer_pair' ? named(item.childForFieldName('designator'))[0] : undefined;
-    const slot: Slot = designator?.type === 'field_identifier' ? { field: designator.text, owner: typeName ? structName(typeName) : undefined } : {};
-    if (value && value.type !== 'initializer_list') recordValue(unit, value, f, typeName, slot);
-  }
-}
-
-function recordValue(unit: CUnitFacts, node: SyntaxNode, f?: CFunc, typeName?: string, slot: Slot = {}): void {
-  const cast = node.type === 'cast_expression' ? node.childForFieldName('type')?.text : undefined;
-  const v = stripCasts(node);
-  if (v.type !== 'identifier' || (f && f.params.some((p) => p.name === v.text))) return;
-  unit.pointerUses.push({ name: v.text, typeName: cast ?? (slot.field ? undefined : typeName), span: span(v), ...slot });
-}
-
-/** `s->write` / `s.write`: the field, and the struct type when `s` is a declared parameter or local. */
-function slotOf(node: SyntaxNode, f?: CFunc): Slot {
-  if (node.type !== 'field_expression') return {};
-  const field = node.childForFieldName('field')?.text;
-  const base = node.childForFieldName('argument');
-  const declared = base?.type === 'identifier' && f ? f.params.find((p) => p.name === base.text)?.type ?? f.localTypes[base.text] : undefined;
-  return { field, owner: declared ? structName(declared) : undefined };
-}
-
-/** `const struct net_stream *` → `net_stream`. */
-function structName(type: string): string {
-  return type.replace(/\b(const|volatile|struct|union)\b|\*/g, ' ').trim().replace(/\s+/g, ' ');
+function anonName(node: SyntaxNode): string {
+  return `<anonymous@${node.startIndex}>`;
 }
 
 function stripCasts(node: SyntaxNode): SyntaxNode {
@@ -229,7 +370,6 @@ function stripCasts(node: SyntaxNode): SyntaxNode {
   }
 }
 
-export function cArgFlow(arg: SyntaxNode, params: CParam[]): ArgFlow | null {
-  return argFlowOf(arg, params, stripCasts, (n) => constEval(n.text, new Map()));
+export function cArgFlow(arg: SyntaxNode, params: { name: string }[]): ArgFlow | null {
+  return argFlowOf(arg, params, stripCasts, (n) => (n.type === 'number_literal' ? Number.parseInt(n.text, n.text.startsWith('0x') ? 16 : 10) : null));
 }
-

@@ -3,9 +3,8 @@
 import type { ParserBackend, SyntaxNode } from '../parse/backend';
 import { outlineHoles, rangesAround } from '../parse/outline-holes';
 import { findPreambles } from '../parse/preamble';
-import { extractCUnit } from './extract-c';
 import { readOps } from './extract-go-ops';
-import type { GoCallee, GoFileFacts, GoFunc, GoTypeDecl, IgnoreComment, Span, ValueRef } from './facts';
+import type { GoCallee, GoCValue, GoFileFacts, GoFunc, GoTypeDecl, IgnoreComment, Span, ValueRef } from './facts';
 import { baseTypeName, goArgFlow, goGuard, paramList, typeText, valueRef } from './go-types';
 import { assignToEnclosing, lineStartOf, named, parseIgnore, span } from './syntax-util';
 
@@ -51,7 +50,7 @@ export function extractGoOutline(backend: ParserBackend, text: string, isTestFil
 }
 
 function emptyFacts(root: SyntaxNode, outline: boolean): GoFileFacts {
-  return { packageName: '', imports: [], funcs: [], types: [], vars: {}, varCalls: {}, linknames: [], ignores: [], cPointerUses: [], errors: root.hasError ? 1 : 0, outline };
+  return { packageName: '', imports: [], funcs: [], types: [], vars: {}, varCalls: {}, linknames: [], ignores: [], cValues: [], errors: root.hasError ? 1 : 0, outline };
 }
 
 function extractOutline(root: SyntaxNode, text: string, isTestFile: boolean): GoFileFacts {
@@ -89,9 +88,12 @@ function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string,
   readCalls(backend, root, funcNodes, funcSpans, facts);
   readOps(backend, root, funcSpans, facts);
 
-  const preamble = findPreambles(root, text).filter((p) => p.cRanges.length > 0);
-  if (preamble.length > 0) {
-    facts.preamble = extractCUnit(backend, text, preamble.flatMap((p) => p.cRanges));
+  const preambles = findPreambles(root, text).filter((p) => p.cRanges.length > 0 || p.cgoLines.length > 0);
+  if (preambles.length > 0) {
+    facts.preamble = {
+      ranges: preambles.flatMap((p) => p.cRanges),
+      cgo: preambles.flatMap((p) => p.cgoLines).map((r) => ({ text: text.slice(r.start, r.end).trim(), span: r })),
+    };
   }
   return facts;
 }
@@ -292,16 +294,68 @@ function readCalls(backend: ParserBackend, root: SyntaxNode, funcNodes: SyntaxNo
     }
     if (topDefers.has(at)) f.topDefers.push(target);
   });
-  if (!facts.imports.some((i) => i.path === 'C')) return;
-  const seen = new Set<number>();
+  if (facts.imports.some((i) => i.path === 'C')) readCValues(backend, root, funcSpans, calleeStarts, facts);
+}
+
+/** `C.name` used as a value: where it goes (a C call's argument, a C struct's field, or Go code). */
+function readCValues(backend: ParserBackend, root: SyntaxNode, funcSpans: Span[], calleeStarts: Set<number>, facts: GoFileFacts): void {
+  const uses: { name: string; node: SyntaxNode }[] = [];
+  const cArgs: { callee: string; args: SyntaxNode[]; span: Span }[] = [];
+  const fieldSets: { start: number; base: string; field: string; values: SyntaxNode[] }[] = [];
   for (const m of backend.matches('go', 'c-values', root)) {
-    const use = m.captures.find((c) => c.name === 'arg' || c.name === 'use')!.node;
-    if (seen.has(use.startIndex) || calleeStarts.has(use.startIndex)) continue;
-    seen.add(use.startIndex);
-    const conv = m.captures.find((c) => c.name === 'conv')?.node.text.replace(/^\((.*)\)$/, '$1');
-    const typeName = conv?.startsWith('C.') ? conv.slice(2) : undefined;
-    facts.cPointerUses.push({ name: m.captures.find((c) => c.name === 'name')!.node.text, typeName, span: span(use) });
+    const get = (name: string) => m.captures.find((c) => c.name === name)?.node;
+    const use = get('use'), call = get('ccall'), set = get('fieldset');
+    if (use && !calleeStarts.has(use.startIndex)) uses.push({ name: get('name')!.text, node: use });
+    else if (call) cArgs.push({ callee: get('cfn')!.text, args: named(get('cargs')!), span: span(call) });
+    else if (set) fieldSets.push({ start: set.startIndex, base: get('base')!.text, field: get('field')!.text, values: named(get('values')!) });
   }
+  // The owner struct of `x.f = …` from x's declared type in the function around it.
+  const owners = new Map<number, string | undefined>();
+  assignToEnclosing(funcSpans, fieldSets, (set, fi) => {
+    const f = facts.funcs[fi];
+    const t = f.locals[set.base] ?? [...f.params, ...f.results].find((p) => p.name === set.base)?.type ?? facts.vars[set.base] ?? '';
+    const m = /^\*?C\.(?:struct_)?(\w+)$/.exec(t);
+    owners.set(set.start, m?.[1]);
+  });
+  const seen = new Set<number>();
+  for (const { name, node } of uses) {
+    if (seen.has(node.startIndex)) continue;
+    seen.add(node.startIndex);
+    const value: GoCValue = { name, span: span(node), dest: { kind: 'go' } };
+    const into = (arg: SyntaxNode) => arg.startIndex <= node.startIndex && node.endIndex <= arg.endIndex && convertedValue(arg, node);
+    const calls = cArgs.filter((c) => c.span.start < node.startIndex && node.endIndex <= c.span.end).sort((a, b) => b.span.start - a.span.start)
+      .map((c) => ({ c, arg: c.args.findIndex(into) })).filter((x) => x.arg >= 0);
+    const set = fieldSets.find((s) => s.values.length === 1 && into(s.values[0]));
+    if (calls.length) value.dest = { kind: 'c-arg', calls: calls.map((x) => ({ callee: x.c.callee, arg: x.arg })) };
+    else if (set) value.dest = { kind: 'c-field', owner: owners.get(set.start), field: set.field };
+    const outer = calls[calls.length - 1];
+    const cast = outer ? firstCCast(outer.c.args[outer.arg]) : set ? firstCCast(set.values[0]) : undefined;
+    if (cast) value.cast = cast;
+    facts.cValues.push(value);
+  }
+}
+
+/** Whether `expr` is `use` wrapped only in conversions (`unsafe.Pointer(…)`, `C.cb_t(…)`, `(*[0]byte)(…)`). */
+function convertedValue(expr: SyntaxNode, use: SyntaxNode): boolean {
+  for (let e: SyntaxNode | undefined = expr; e; ) {
+    if (e.startIndex === use.startIndex && e.endIndex === use.endIndex) return true;
+    if (e.type === 'parenthesized_expression') { e = named(e)[0]; continue; }
+    if (e.type !== 'call_expression') return false;
+    const args = named(e.childForFieldName('arguments'));
+    if (args.length !== 1) return false;
+    e = args[0];
+  }
+  return false;
+}
+
+/** The first `C.T(…)` conversion around a value: the C function-pointer type it becomes. */
+function firstCCast(expr: SyntaxNode): string | undefined {
+  for (let e: SyntaxNode | undefined = expr; e && e.type === 'call_expression'; e = named(e.childForFieldName('arguments'))[0]) {
+    const fn = e.childForFieldName('function');
+    const m = fn ? /^C\.(\w+)$/.exec(fn.text) : null;
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 const UNSIGNED = /^(uint(8|16|32|64)?|uintptr|byte|C\.(uint|uchar|ushort|ulong|ulonglong|size_t|uintptr_t|uint(8|16|32|64)_t))$/;

@@ -96,47 +96,21 @@ export interface GoTypeDecl {
 export interface LinknameDirective { local: string; target: string; span: Span }
 export interface IgnoreComment { rule: string; reason: string; line: number; span: Span }
 
-export interface CParam { name: string; type: string }
-
-/** An indirect call names its pointer type when a parameter declares it, or its struct slot (`s->write`). */
-export type CCallee = { kind: 'direct'; name: string } | { kind: 'indirect'; typeName?: string; text: string } & Slot;
-
-/** A struct member holding a function pointer: the field, and the struct type when it is known. */
-export interface Slot { field?: string; owner?: string }
-
-export interface CCall { span: Span; callee: CCallee; argCount: number; args: (ArgFlow | null)[] }
-
-export interface FrameItem { kind: 'alloca' | 'vla' | 'array'; span: Span; bytes: number | null; what: string }
-
-export interface CFunc {
+/**
+ * `C.name` used as a value in Go (not called): a C function or an export turned into a function
+ * pointer. `dest` is where it goes: an argument of a `C.f(...)` call (through conversions, the
+ * first `C.T(...)` naming its pointer type in `cast`), a field of a C struct (`cfg.cb = C.cb`), or Go code.
+ */
+export interface GoCValue {
   name: string;
-  isStatic: boolean;
   span: Span;
-  nameSpan: Span;
-  params: CParam[];
-  calls: CCall[];
-  /** Estimated bytes of one activation: locals with a known size plus saved registers. */
-  frameBytes: number;
-  frameItems: FrameItem[];
-  /** Declared types of locals (for the struct type of `s->field`). */
-  localTypes: Record<string, string>;
-  guards: DepthGuard[];
-  /** pthread_create start routines named in this function. */
-  threadStarts: string[];
+  cast?: string;
+  /** `c-arg`: each `C.f(...)` it is an argument of, innermost first (`C.cb_t(C.goCb)` is a conversion, told apart later). */
+  dest: { kind: 'c-arg'; calls: { callee: string; arg: number }[] } | { kind: 'c-field'; owner?: string; field: string } | { kind: 'go' };
 }
 
-/** A function name used as a value (its address taken), maybe with the pointer type it became. */
-export interface FuncPointerUse extends Slot { name: string; typeName?: string; span: Span }
-
-export interface CUnitFacts {
-  funcs: CFunc[];
-  pointerUses: FuncPointerUse[];
-  includes: { path: string; system: boolean; span: Span }[];
-  /** Prototypes and typedefs of function-pointer types: typedef name → arity. */
-  fnPointerTypes: Record<string, number>;
-  ignores: IgnoreComment[];
-  errors: number;
-}
+/** The cgo preamble of a Go file: the C text's ranges (parsed with the package's C units) and its #cgo lines. */
+export interface GoPreamble { ranges: Span[]; cgo: { text: string; span: Span }[] }
 
 export interface GoFileFacts {
   packageName: string;
@@ -149,11 +123,9 @@ export interface GoFileFacts {
   varCalls: Record<string, ValueRef>;
   linknames: LinknameDirective[];
   ignores: IgnoreComment[];
-  /** `C.name` used as a value (passed or converted, not called). */
-  cPointerUses: FuncPointerUse[];
+  cValues: GoCValue[];
   /** True when only the top level was read (see extract-go.ts): bodies have no calls yet. */
   outline: boolean;
-  /** The preamble's C, parsed in place (offsets are the Go file's). */
-  preamble?: CUnitFacts;
+  preamble?: GoPreamble;
   errors: number;
 }

@@ -1,6 +1,6 @@
 // The native tree-sitter addon (fast on Node, unusable inside VS Code's Electron: the extension
 // uses the wasm backend). bufferSize is sized to the input, or the binding re-slices the text.
-import type { Lang, ParsedTree, ParserBackend, QueryMatch, SyntaxNode, TextRange } from './backend';
+import { LANGS, type Lang, type ParsedTree, type ParserBackend, type QueryMatch, type SyntaxNode, type TextRange } from './backend';
 import { QuerySet } from './query-set';
 import { toTsRanges } from './ranges';
 
@@ -9,10 +9,9 @@ type NativeQuery = { predicates: unknown[]; matches(n: SyntaxNode): { pattern: n
 
 export function createNativeBackend(): ParserBackend {
   const Parser = require('tree-sitter');
-  const languages: Record<Lang, unknown> = { go: require('tree-sitter-go'), c: require('tree-sitter-c') };
-  const parsers: Record<Lang, NativeParser> = { go: new Parser(), c: new Parser() };
-  parsers.go.setLanguage(languages.go);
-  parsers.c.setLanguage(languages.c);
+  const languages: Record<Lang, unknown> = { go: require('tree-sitter-go'), c: require('tree-sitter-c'), cpp: require('tree-sitter-cpp') };
+  const parsers = {} as Record<Lang, NativeParser>;
+  for (const lang of LANGS) { parsers[lang] = new Parser(); parsers[lang].setLanguage(languages[lang]); }
 
   const compile = (lang: Lang, source: string, file: string): NativeQuery => {
     try {
@@ -44,7 +43,7 @@ export function createNativeBackend(): ParserBackend {
       return querySet(lang).matches(name, node);
     },
     compileAllQueries() {
-      return (['go', 'c'] as Lang[]).flatMap((lang) => querySet(lang).names);
+      return LANGS.flatMap((lang) => querySet(lang).names);
     },
   };
 }

@@ -1,6 +1,6 @@
 // web-tree-sitter with the grammars from grammars/ (what the VS Code extension runs: no native
 // module). Trees live in wasm memory, so dispose() must delete them.
-import type { Lang, ParsedTree, ParserBackend, QueryMatch, SyntaxNode, TextRange } from './backend';
+import { LANGS, type Lang, type ParsedTree, type ParserBackend, type QueryMatch, type SyntaxNode, type TextRange } from './backend';
 import { loadGrammarBytes } from './grammars';
 import { QuerySet } from './query-set';
 import { toTsRanges } from './ranges';
@@ -10,13 +10,13 @@ type WasmQuery = { patternCount(): number; matches(n: SyntaxNode): { patternInde
 export async function createWasmBackend(): Promise<ParserBackend> {
   const wts = require('web-tree-sitter');
   await wts.Parser.init();
-  const languages: Record<Lang, unknown> = {
-    go: await wts.Language.load(loadGrammarBytes('go')),
-    c: await wts.Language.load(loadGrammarBytes('c')),
-  };
-  const parsers: Record<Lang, any> = { go: new wts.Parser(), c: new wts.Parser() };
-  parsers.go.setLanguage(languages.go);
-  parsers.c.setLanguage(languages.c);
+  const languages = {} as Record<Lang, unknown>;
+  const parsers = {} as Record<Lang, any>;
+  for (const lang of LANGS) {
+    languages[lang] = await wts.Language.load(loadGrammarBytes(lang));
+    parsers[lang] = new wts.Parser();
+    parsers[lang].setLanguage(languages[lang]);
+  }
 
   const compile = (lang: Lang, source: string, file: string): WasmQuery => {
     try {
@@ -48,7 +48,7 @@ export async function createWasmBackend(): Promise<ParserBackend> {
       return querySet(lang).matches(name, node);
     },
     compileAllQueries() {
-      return (['go', 'c'] as Lang[]).flatMap((lang) => querySet(lang).names);
+      return LANGS.flatMap((lang) => querySet(lang).names);
     },
   };
 }

@@ -1,7 +1,8 @@
 // One parser interface over the two tree-sitter bindings (native addon and wasm). Everything above
 // this layer sees only these types, so the two backends must yield identical findings.
 
-export type Lang = 'go' | 'c';
+export type Lang = 'go' | 'c' | 'cpp';
+export const LANGS: Lang[] = ['go', 'c', 'cpp'];
 export type BackendName = 'native' | 'wasm';
 
 /** The part of a tree-sitter node both bindings share. Offsets are UTF-16 code units. */

@@ -11,6 +11,8 @@ export interface Preamble {
   comments: TextRange[];
   /** What the C parser reads: comment bodies without markers and #cgo lines. */
   cRanges: TextRange[];
+  /** The `#cgo` lines (flags for every C unit of the package). */
+  cgoLines: TextRange[];
 }
 
 export function findPreambles(root: SyntaxNode, text: string): Preamble[] {
@@ -24,10 +26,12 @@ export function findPreambles(root: SyntaxNode, text: string): Preamble[] {
       if (!path || path.text !== '"C"') continue;
       let doc = list ? docComments(list.namedChildren, spec, text) : [];
       if (doc.length === 0 && specs.length === 1) doc = docComments(root.namedChildren, decl, text);
+      const cgoLines: TextRange[] = [];
       found.push({
         importSpan: { start: spec.startIndex, end: spec.endIndex },
         comments: doc.map((c) => ({ start: c.startIndex, end: c.endIndex })),
-        cRanges: doc.flatMap((c) => commentCRanges(c, text)),
+        cRanges: doc.flatMap((c) => commentCRanges(c, text, cgoLines)),
+        cgoLines,
       });
     }
   }
@@ -64,7 +68,7 @@ function newlines(text: string, from: number, to: number): number {
   return n;
 }
 
-function commentCRanges(comment: SyntaxNode, text: string): TextRange[] {
+function commentCRanges(comment: SyntaxNode, text: string, cgoLines: TextRange[]): TextRange[] {
   const block = text.startsWith('/*', comment.startIndex);
   let start = comment.startIndex + 2;
   let end = block ? comment.endIndex - 2 : comment.endIndex;
@@ -74,7 +78,8 @@ function commentCRanges(comment: SyntaxNode, text: string): TextRange[] {
   while (start < end) {
     let lineEnd = text.indexOf('\n', start);
     lineEnd = lineEnd < 0 || lineEnd >= end ? end : lineEnd + 1;
-    if (!/^[ \t]*#cgo\b/.test(text.slice(start, Math.min(lineEnd, start + 64)))) {
+    if (/^[ \t]*#cgo\b/.test(text.slice(start, Math.min(lineEnd, start + 64)))) cgoLines.push({ start, end: lineEnd });
+    else {
       const last = ranges[ranges.length - 1];
       if (last && last.end === start) last.end = lineEnd; else ranges.push({ start, end: lineEnd });
     }

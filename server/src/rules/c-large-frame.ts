@@ -1,5 +1,6 @@
 // c-large-frame: alloca, variable-length arrays and big local arrays in cgo's C take the
 // thread's system stack (hazards.md fact 5).
+import { cOnG0 } from '../graph/c-scope';
 import { formatBytes, MEASURED_ON, type Rule } from './rule';
 import { GUARD_PAGE_BYTES } from './c-recursion';
 
@@ -22,9 +23,10 @@ Fix: allocate with \`malloc\`/\`free\` (or a caller-provided buffer), or make th
 }`,
   run(ctx) {
     const limit = ctx.config.largeFrameBytes;
+    const onG0 = cOnG0(ctx.index.graph);
     for (const node of ctx.index.graph.nodes) {
-      if (!node.c) continue;
-      const fn = node.c.name;
+      if (!node.c || !onG0.has(node.id)) continue;
+      const fn = node.display.replace(/^C\./, '');
       for (const item of node.c.frameItems) {
         const guard = (bytes: number | null) => (bytes === null || bytes > GUARD_PAGE_BYTES ? '; over 4 KiB it can jump the guard page and corrupt another thread\'s stack' : '');
         let message: string | undefined;
@@ -36,6 +38,8 @@ Fix: allocate with \`malloc\`/\`free\` (or a caller-provided buffer), or make th
           message = `C function ${fn} declares the variable-length array ${item.what}: its size is decided at run time, on the system stack (g0), which never grows${guard(null)}`;
         } else if (item.kind === 'array' && item.bytes !== null && item.bytes >= limit) {
           message = `C function ${fn} has the local array ${item.what} of ${formatBytes(item.bytes)} (≥ ${formatBytes(limit)}) on the system stack (g0)${guard(item.bytes)}`;
+        } else if (item.kind === 'struct' && item.bytes !== null && item.bytes >= limit) {
+          message = `C function ${fn} has the local ${item.what} of ${formatBytes(item.bytes)} (≥ ${formatBytes(limit)}, its arrays included) on the system stack (g0)${guard(item.bytes)}`;
         }
         if (message) ctx.report({ rule: this.id, file: node.file, span: item.span, message, data: { bytes: item.bytes, limit } });
       }

@@ -1,7 +1,8 @@
 // c-recursion: C functions compiled by cgo that recurse run on g0 (hazards.md fact 5).
 import type { Edge } from '../graph/callgraph';
 import { depthBound } from '../graph/depth-bound';
-import { cycleText, hopsAsRelated } from '../graph/evidence';
+import { cOnG0 } from '../graph/c-scope';
+import { assumptionText, cycleText, hopsAsRelated } from '../graph/evidence';
 import { cycleThrough } from '../graph/paths';
 import { stronglyConnected } from '../graph/scc';
 import { formatBytes, MEASURED_ON, type Rule } from './rule';
@@ -28,8 +29,9 @@ Fix: bound the depth, or iterate with an explicit heap-allocated stack.`,
 }`,
   run(ctx) {
     const { graph } = ctx.index;
-    const follow = (e: Edge) => (e.kind === 'call' || e.kind === 'pointer') && graph.nodes[e.from].lang === 'c' && graph.nodes[e.to].lang === 'c';
-    const cNodes = graph.nodes.filter((n) => n.lang === 'c').map((n) => n.id);
+    const follow = (e: Edge) => (e.kind === 'call' || e.kind === 'pointer' || e.kind === 'assumed') && graph.nodes[e.from].lang === 'c' && graph.nodes[e.to].lang === 'c';
+    const onG0 = cOnG0(graph);
+    const cNodes = graph.nodes.filter((n) => n.lang === 'c' && onG0.has(n.id)).map((n) => n.id);
     for (const comp of stronglyConnected(graph, follow, cNodes)) {
       const members = new Set(comp);
       const internal = comp.flatMap((id) => graph.out[id].filter((e) => follow(e) && members.has(e.to)));
@@ -39,14 +41,15 @@ Fix: bound the depth, or iterate with an explicit heap-allocated stack.`,
       const perLevel = cycle.reduce((sum, h) => sum + (graph.nodes[h.from].c?.frameBytes ?? 0), 0);
       const budget = ctx.config.stackBudgetBytes;
       const bound = depthBound(graph, cycle);
-      if (bound !== null && bound * perLevel <= budget) continue;
+      if (bound === 'unknown' || (bound !== null && bound * perLevel <= budget)) continue;
       const biggest = Math.max(...cycle.map((h) => graph.nodes[h.from].c?.frameBytes ?? 0));
       const guard = biggest > GUARD_PAGE_BYTES ? `; a ${formatBytes(biggest)} frame can jump the ${formatBytes(GUARD_PAGE_BYTES)} guard page and corrupt another thread's stack silently` : '';
       const message = bound === null
         ? `C recursion ${cycleText(graph, cycle)} has no depth bound: each level takes ≈${perLevel} B of the system stack, so the ${formatBytes(budget)} budget lasts ≈${Math.floor(budget / perLevel).toLocaleString('en-US')} levels${guard}`
         : `C recursion ${cycleText(graph, cycle)}: depth bound ${bound.toLocaleString('en-US')} × ≈${perLevel} B ≈ ${formatBytes(bound * perLevel)} exceeds the ${formatBytes(budget)} system-stack budget${guard}`;
+      const assumed = assumptionText(graph, cycle);
       ctx.report({
-        rule: this.id, file: first.file, span: first.span, message, related: hopsAsRelated(graph, cycle),
+        rule: this.id, file: first.file, span: first.span, message: message + assumed, related: hopsAsRelated(graph, cycle),
         data: { bytesPerLevel: perLevel, depthBound: bound, budget, cycle: cycle.map((h) => graph.nodes[h.from].display) },
       });
     }

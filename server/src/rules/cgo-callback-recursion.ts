@@ -1,6 +1,6 @@
 // cgo-callback-recursion: Go → C → Go cycles keep g0 stack on every level (hazards.md facts 1–4).
 import { depthBound } from '../graph/depth-bound';
-import { cycleText, hopsAsRelated } from '../graph/evidence';
+import { assumptionText, cycleText, hopsAsRelated } from '../graph/evidence';
 import { cycleThrough } from '../graph/paths';
 import { stronglyConnected } from '../graph/scc';
 import type { Edge } from '../graph/callgraph';
@@ -36,19 +36,25 @@ func goVisit(n C.int) {
   run(ctx) {
     const { graph } = ctx.index;
     const follow = (e: Edge) => e.kind !== 'go';
+    const lang = (id: number) => graph.nodes[id].lang;
+    // Go calling C, or handing a function to a C library that may call it.
+    const intoC = (e: Edge) => lang(e.from) === 'go' && (e.kind === 'cgo' || e.kind === 'assumed');
+    // C calling Go, or the library calling back a Go export it was handed.
+    const intoGo = (e: Edge) => lang(e.to) === 'go' && (lang(e.from) === 'c' || e.kind === 'assumed');
     for (const comp of stronglyConnected(graph, follow)) {
-      if (!comp.some((id) => graph.nodes[id].lang === 'c') || !comp.some((id) => graph.nodes[id].lang === 'go')) continue;
+      if (!comp.some((id) => lang(id) === 'go')) continue;
       const members = new Set(comp);
       for (const id of comp) {
         for (const e of graph.out[id]) {
-          if (e.kind !== 'cgo' || !members.has(e.to)) continue;
+          if (!intoC(e) || !members.has(e.to)) continue;
           const cycle = cycleThrough(graph, e, members, follow);
-          const crossings = Math.max(1, cycle.filter((h) => graph.nodes[h.from].lang === 'c' && graph.nodes[h.to].lang === 'go').length);
+          if (!cycle.some(intoGo)) continue;
+          const crossings = Math.max(1, cycle.filter(intoGo).length);
           const cBytes = cycle.reduce((sum, h) => sum + (graph.nodes[h.from].c?.frameBytes ?? 0), 0);
           const perLevel = crossings * ROUND_TRIP_BYTES + cBytes;
           const budget = ctx.config.stackBudgetBytes;
           const bound = depthBound(graph, cycle);
-          if (bound !== null && bound * perLevel <= budget) continue;
+          if (bound === 'unknown' || (bound !== null && bound * perLevel <= budget)) continue;
           // The fix's own shape (a goroutine hop every N levels) bounds each g0 to N levels.
           const hop = recognizedHop(graph, e);
           if (hop !== null && hop * perLevel <= budget) continue;
@@ -59,7 +65,7 @@ func goVisit(n C.int) {
             ? `Go↔C recursion ${cycleText(graph, cycle)} has no depth bound: ${perLevelText}, so the ${formatBytes(budget)} g0 budget lasts ≈${Math.floor(budget / perLevel).toLocaleString('en-US')} levels; the usual end is a silent SIGSEGV (exit 139)`
             : `Go↔C recursion ${cycleText(graph, cycle)}: depth bound ${bound.toLocaleString('en-US')} × ${perLevelText} ≈ ${formatBytes(bound * perLevel)} exceeds the ${formatBytes(budget)} g0 budget`;
           ctx.report({
-            rule: this.id, file: e.file, span: e.span, message, related: hopsAsRelated(graph, cycle), fixes: fix ? [fix] : [],
+            rule: this.id, file: e.file, span: e.span, message: message + assumptionText(graph, cycle), related: hopsAsRelated(graph, cycle), fixes: fix ? [fix] : [],
             data: { bytesPerLevel: perLevel, depthBound: bound, budget, cycle: cycle.map((h) => graph.nodes[h.from].display) },
           });
         }

@@ -1,0 +1,2 @@
+; Comments carry //g0guard:ignore suppressions.
+(comment) @comment

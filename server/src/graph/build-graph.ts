@@ -1,0 +1,89 @@
+// Builds the call graph (callgraph.ts) over loaded packages: one node per Go function and per C/C++
+// function of the units cgo compiles, then the Go and the C/C++ resolvers add the edges.
+import type { CFunc } from '../model/c-facts';
+import { frameOf } from '../model/c-frames';
+import { unitTypes } from '../model/c-types';
+import type { CView } from '../model/c-units';
+import type { GoFile, Package } from '../model/package';
+import { listAt } from '../util/list-at';
+import { CallGraph, type CNodeInfo, type PackageIndex, type WorkspaceIndex } from './callgraph';
+import { resolveCCalls } from './resolve-c';
+import { indexDeclarations, resolveGoCalls } from './resolve-go';
+
+export function buildCallGraph(packages: Package[]): WorkspaceIndex {
+  const graph = new CallGraph();
+  const index: WorkspaceIndex = { graph, packages: new Map(), methods: new Map() };
+  const all: PackageIndex[] = [];
+  for (const pkg of packages) {
+    const pi: PackageIndex = { pkg, goFuncs: new Map(), goNodeOf: new Map(), exports: new Map(), cFuncs: new Map(), cppFuncs: new Map(), cNodeOf: new Map() };
+    all.push(pi);
+    if (!index.packages.has(pkg.importPath)) index.packages.set(pkg.importPath, pi);
+    for (const file of pkg.goFiles) addGoNodes(graph, pi, file, index);
+    addCNodes(graph, pi);
+  }
+  for (const pi of all) indexDeclarations(pi.pkg);
+  for (const pi of all) resolveGoCalls(index, pi);
+  for (const pi of all) resolveCCalls(index, pi);
+  return index;
+}
+
+function addGoNodes(graph: CallGraph, pi: PackageIndex, file: GoFile, index: WorkspaceIndex): void {
+  const short = pi.pkg.name;
+  for (const f of file.facts.funcs) {
+    let key = f.key;
+    if (pi.goFuncs.has(key)) key = `${key}#${file.path}:${f.span.start}`; // init, _ and duplicates
+    const display = f.parent !== undefined ? `${graph.nodes[pi.goNodeOf.get(file.facts.funcs[f.parent])!].display.replace(/ \(func literal\)$/, '')} (func literal)`
+      : f.recv ? `(${f.recv.pointer ? '*' : ''}${f.recv.type}).${f.name}` : `${short}.${f.name}`;
+    const node = graph.addNode({ lang: 'go', qualified: `${pi.pkg.importPath}.${key}`, display, pkg: pi.pkg, file, span: f.span, nameSpan: f.nameSpan, go: f, cpp: false });
+    pi.goFuncs.set(key, node.id);
+    pi.goNodeOf.set(f, node.id);
+    if (f.exportName && f.parent === undefined && !f.recv) pi.exports.set(f.exportName, node.id);
+    if (f.recv) listAt(index.methods, f.name).push(node.id);
+  }
+}
+
+/**
+ * One node per function definition of the package's C views. A function read by two views of
+ * the same file (a header included under different macros) is one node, compiled by both units.
+ */
+function addCNodes(graph: CallGraph, pi: PackageIndex): void {
+  const seen = new Map<string, number>();
+  for (const view of pi.pkg.cViews) {
+    const types = unitTypes(view.units[0]);
+    view.facts.funcs.forEach((f) => {
+      if (!f.name && f.role !== 'lambda') return;
+      const key = `${view.file.path}:${f.span.start}:${f.span.end}`;
+      const old = seen.get(key);
+      if (old !== undefined) {
+        pi.cNodeOf.set(f, old);
+        const info = graph.nodes[old].c!;
+        for (const u of view.units) if (!info.units.includes(u)) info.units.push(u);
+        return;
+      }
+      const frame = frameOf(f, types);
+      const info: CNodeInfo = { ...f, frameBytes: frame.bytes, frameItems: frame.items, bounds: frame.bounds, view, units: [...view.units] };
+      const node = graph.addNode({
+        lang: 'c', qualified: qualifiedName(pi, view, f), display: displayName(graph, pi, view, f),
+        pkg: pi.pkg, file: view.file, span: f.span, nameSpan: f.nameSpan, c: info, cpp: view.lang === 'cpp',
+      });
+      seen.set(key, node.id);
+      pi.cNodeOf.set(f, node.id);
+      if (f.role === 'lambda') return;
+      if (f.externC || view.lang === 'c') listAt(pi.cFuncs, f.name).push(node.id);
+      if (view.lang === 'cpp') listAt(pi.cppFuncs, f.qualified).push(node.id);
+    });
+  }
+}
+
+function qualifiedName(pi: PackageIndex, view: CView, f: CFunc): string {
+  const local = f.isStatic || f.role === 'lambda' || (view.lang === 'cpp' && !f.externC);
+  return `C:${pi.pkg.importPath}.${f.qualified}${local ? `@${view.file.path}:${f.span.start}` : ''}`;
+}
+
+function displayName(graph: CallGraph, pi: PackageIndex, view: CView, f: CFunc): string {
+  if (f.role === 'lambda') {
+    const parent = f.parent !== undefined ? pi.cNodeOf.get(view.facts.funcs[f.parent]) : undefined;
+    return parent !== undefined ? `lambda in ${graph.nodes[parent].display}` : 'lambda';
+  }
+  return view.lang === 'cpp' && !f.externC ? f.qualified : `C.${f.name}`;
+}
