@@ -7,3 +7,4 @@
 (enumerator_list) @enums
 (assignment_expression) @assign
 (return_statement) @return
+(if_statement) @if

@@ -9,6 +9,7 @@
 (enumerator_list) @enums
 (assignment_expression) @assign
 (return_statement) @return
+(if_statement) @if
 (namespace_definition) @namespace
 (linkage_specification) @linkage
 (for_range_loop) @range

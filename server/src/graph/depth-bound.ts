@@ -3,6 +3,12 @@
 // Then the recursion stops after about N / growth levels; anything else is unbounded. A C guard
 // whose limit the unit cannot evaluate (a macro of an unread header) bounds it by an unknown number.
 import type { CallGraph, Edge } from './callgraph';
+import { cycleCannotRepeat } from './value-bound';
+
+/** How deep a cycle can go: its depth bound, or one level when a call on it cannot run again. */
+export function cycleDepth(graph: CallGraph, cycle: Edge[]): number | 'unknown' | null {
+  return cycleCannotRepeat(graph, cycle) ? 1 : depthBound(graph, cycle);
+}
 
 export function depthBound(graph: CallGraph, cycle: Edge[]): number | 'unknown' | null {
   let best: number | 'unknown' | null = null;

@@ -39,6 +39,9 @@ export interface CSignature { params: CType[]; variadic: boolean; ret: CType }
 
 export interface CParam { name: string; type: CType }
 
+/** `name op value` over a parameter, local or global: `priority == PRIORITY_REALTIME`, `ctx != NULL`. */
+export interface CAtom { name: string; op: '==' | '!=' | '<' | '<=' | '>' | '>='; value: string }
+
 export interface CCall {
   span: Span;
   /** What is called: a name, a field (a method, or a function pointer in a struct), any expression. */
@@ -48,6 +51,10 @@ export interface CCall {
   argFlows: (ArgFlow | null)[];
   /** C++: `new T(...)` and `T x(...)` call a constructor, `delete p` a destructor. */
   special?: 'ctor' | 'dtor';
+  /** What holds whenever the call runs: the `if` conditions around it and the early returns before it. */
+  when?: CAtom[];
+  /** Short argument texts, evaluated as constants where they are (`24`, `MA_PRIORITY_NORMAL`, `sizeof(x)`). */
+  argTexts?: (string | null)[];
 }
 
 /** `to = value`: an assignment, or `return value` (to is the name `<return>`). */
@@ -100,6 +107,8 @@ export interface CFunc {
   threadStarts: string[];
   /** `catch (...)` blocks in the body (a Go panic skips them: hazards fact 6). */
   catchesAll: boolean;
+  /** Variables set to a constant by a statement of the body's top level (`loaded = true;`). */
+  sets: { name: string; value: string }[];
 }
 
 export interface CField { name: string; type: CType; dims: string[]; bitfield?: boolean }

@@ -114,6 +114,19 @@ function known(v: ConstValue): bigint | null {
   return v.kind === 'known' ? BigInt(v.value) : null;
 }
 
+/**
+ * Values of the standard headers' constants on linux/amd64 (glibc), for sizes and bounds only:
+ * #if never sees them, since the headers that define them are not read.
+ */
+const STANDARD: Record<string, bigint> = {
+  NULL: 0n, nullptr: 0n, true: 1n, false: 0n, CHAR_BIT: 8n, SCHAR_MAX: 127n, UCHAR_MAX: 255n, SHRT_MAX: 32767n, USHRT_MAX: 65535n,
+  INT_MAX: 2147483647n, INT_MIN: -2147483648n, UINT_MAX: 4294967295n, LONG_MAX: 9223372036854775807n, LLONG_MAX: 9223372036854775807n,
+  ULONG_MAX: 18446744073709551615n, ULLONG_MAX: 18446744073709551615n, SIZE_MAX: 18446744073709551615n, SSIZE_MAX: 9223372036854775807n,
+  INT8_MAX: 127n, INT16_MAX: 32767n, INT32_MAX: 2147483647n, INT64_MAX: 9223372036854775807n, UINT8_MAX: 255n, UINT16_MAX: 65535n,
+  UINT32_MAX: 4294967295n, UINT64_MAX: 18446744073709551615n, PATH_MAX: 4096n, NAME_MAX: 255n, BUFSIZ: 8192n, FILENAME_MAX: 4096n,
+  EXIT_SUCCESS: 0n, EXIT_FAILURE: 1n, EOF: -1n, TRUE: 1n, FALSE: 0n,
+};
+
 function namedConstant(name: string, env: ConstEnv, depth: number): bigint | null {
   const e = env.types.enums.get(name);
   if (e) {
@@ -123,7 +136,7 @@ function namedConstant(name: string, env: ConstEnv, depth: number): bigint | nul
   }
   const g = env.types.globals.get(name);
   if (g?.constValue !== undefined) return known(constSize(g.constValue, { types: env.types }, depth + 1));
-  return null;
+  return env.types.macros.has(name) || g ? null : STANDARD[name] ?? null;
 }
 
 function sizeOfTokens(tokens: Token[], env: ConstEnv): bigint | null {

@@ -9,7 +9,7 @@ const DROP = /\b(const|volatile|restrict|__restrict|__restrict__|struct|union|en
 
 /** `const struct foo` → `foo`; `unsigned` → `unsigned int`; whitespace collapsed. */
 export function baseType(text: string): CType {
-  let t = text.replace(/__attribute__\s*\(\([^)]*\)\)/g, ' ').replace(DROP, ' ').replace(/\s+/g, ' ').replace(/\s*(::|<|>|,)\s*/g, '$1').trim();
+  let t = text.replace(/__attribute__\s*\(\([^)]*\)\)/g, ' ').replace(DROP, ' ').replace(/\s+/g, ' ').replace(/\s*(::|<|>|,|\*|&)\s*/g, '$1').trim();
   if (t.startsWith('::')) t = t.slice(2);
   if (t === '' || t === 'unsigned') return 'int';
   return t.replace(/\bunsigned\s+/, 'u').replace(/^(long|short|long long) int$/, '$1');

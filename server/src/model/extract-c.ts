@@ -3,7 +3,8 @@
 // preprocessor left for this unit (skipped code blanked), so offsets are the file's own; for a
 // preamble, the Go file's. Sizes and bounds stay expressions: the unit evaluates them.
 import type { Lang, ParserBackend, SyntaxNode } from '../parse/backend';
-import type { CFunc, CInit, CRecord, CUnitFacts, CVar } from './c-facts';
+import type { CCall, CFunc, CInit, CRecord, CUnitFacts, CVar } from './c-facts';
+import { conditionsAt } from './c-conditions';
 import { cppScopes, type CppScopes } from './cpp-scopes';
 import { baseType, declared, exprOf, fnType, initOf, nameText, signatureOf, typeDescriptor, type ExprContext } from './c-syntax';
 import type { ArgFlow, Span } from './facts';
@@ -26,6 +27,7 @@ class Extractor {
   private readonly unit: CUnitFacts = { funcs: [], records: [], typedefs: {}, enums: [], globals: [], prototypes: {}, externC: [], ignores: [], errors: 0 };
   private readonly byCapture = new Map<string, SyntaxNode[]>();
   private funcSpans: Span[] = [];
+  private funcNodes: SyntaxNode[] = [];
   private scopes!: CppScopes;
   /** Per function: call node start → index in its calls. */
   private readonly callIndex: Map<number, number>[] = [];
@@ -49,6 +51,7 @@ class Extractor {
     }
     this.scopes = cppScopes(this.nodes('namespace'), this.nodes('record'), this.nodes('linkage'));
     const funcNodes = backend.matches(lang, 'functions', root).map((m) => m.captures[0].node).sort((a, b) => a.startIndex - b.startIndex);
+    this.funcNodes = funcNodes;
     this.funcSpans = funcNodes.map(span);
     funcNodes.forEach((n, i) => this.funcAt.set(n.startIndex, i));
     funcNodes.forEach((n) => unit.funcs.push(this.newFunc(n)));
@@ -78,7 +81,7 @@ class Extractor {
   private newFunc(node: SyntaxNode): CFunc {
     const f: CFunc = {
       name: '', qualified: '', scope: '', isStatic: false, externC: this.lang === 'c', span: span(node), nameSpan: span(node),
-      params: [], variadic: false, ret: 'void', calls: [], flows: [], locals: [], allocas: [], guards: [], threadStarts: [], catchesAll: false,
+      params: [], variadic: false, ret: 'void', calls: [], flows: [], locals: [], allocas: [], guards: [], threadStarts: [], catchesAll: false, sets: [],
     };
     if (node.type === 'lambda_expression') {
       const decl = node.childForFieldName('declarator');
@@ -193,6 +196,9 @@ class Extractor {
       callee: m.captures.find((c) => c.name === 'callee')!.node,
       args: named(m.captures.find((c) => c.name === 'args')!.node),
     })).sort((a, b) => a.start - b.start);
+    const bodies = this.funcNodes.map((n) => n.childForFieldName('body')).filter((b): b is SyntaxNode => !!b);
+    const when = conditionsAt(this.nodes('if'), bodies, found.map((c) => c.start));
+    const whenAt = new Map(found.map((c, k) => [c.start, when[k]]));
     const perFunc: (typeof found)[] = unit.funcs.map(() => []);
     assignToEnclosing(this.funcSpans, found, (item, fi) => perFunc[fi].push(item));
     perFunc.forEach((list, fi) => { this.callIndex[fi] = new Map(list.map((c, k) => [c.call.startIndex, k])); });
@@ -200,7 +206,11 @@ class Extractor {
       const f = unit.funcs[fi];
       const ctx = this.exprContext(fi);
       for (const { call, callee, args } of list) {
-        f.calls.push({ span: span(call), callee: exprOf(callee, ctx), args: args.map((a) => exprOf(a, ctx)), argFlows: args.map((a) => cArgFlow(a, f.params)) });
+        const c: CCall = { span: span(call), callee: exprOf(callee, ctx), args: args.map((a) => exprOf(a, ctx)), argFlows: args.map((a) => cArgFlow(a, f.params)) };
+        const atoms = whenAt.get(call.startIndex);
+        if (atoms?.length) c.when = atoms;
+        if (args.some((a) => a.text.length <= 64)) c.argTexts = args.map((a) => (a.text.length <= 64 ? a.text : null));
+        f.calls.push(c);
         const name = callee.type === 'identifier' ? callee.text : undefined;
         if (name && ALLOCA.has(name)) f.allocas.push({ span: span(call), size: args[0]?.text ?? null, what: name });
         if (name === 'pthread_create' && args[2]) {
@@ -314,9 +324,14 @@ class Extractor {
     });
   }
 
-  /** `if (d >= LIMIT) return …;` (also inside `a || b` conditions) at the top of the body. */
+  /** `if (d >= LIMIT) return …;` (also inside `a || b` conditions) at the top of the body; `flag = 1;` there too. */
   private readGuards(node: SyntaxNode, f: CFunc): void {
     for (const stmt of named(node.childForFieldName('body'))) {
+      const set = stmt.type === 'expression_statement' ? named(stmt)[0] : undefined;
+      if (set?.type === 'assignment_expression' && set.childForFieldName('operator')?.text === '=') {
+        const l = set.childForFieldName('left'), r = set.childForFieldName('right');
+        if (l?.type === 'identifier' && r && /^(number_literal|true|false|null|nullptr|identifier|char_literal)$/.test(r.type)) f.sets.push({ name: l.text, value: r.text });
+      }
       if (stmt.type !== 'if_statement') continue;
       let cond = stmt.childForFieldName('condition');
       if (cond?.type === 'condition_clause') cond = cond.childForFieldName('value');

@@ -85,7 +85,7 @@ function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string,
   });
   attachDocDirectives(facts.funcs, funcNodes, comments, text);
   readLocals(backend, root, funcSpans, facts);
-  readCalls(backend, root, funcNodes, funcSpans, facts);
+  readCalls(backend, root, text, funcNodes, funcSpans, facts);
   readOps(backend, root, funcSpans, facts);
 
   const preambles = findPreambles(root, text).filter((p) => p.cRanges.length > 0 || p.cgoLines.length > 0);
@@ -259,7 +259,7 @@ function rangeTypes(clause: SyntaxNode, f: GoFunc): Record<string, string> {
   return out;
 }
 
-function readCalls(backend: ParserBackend, root: SyntaxNode, funcNodes: SyntaxNode[], funcSpans: Span[], facts: GoFileFacts): void {
+function readCalls(backend: ParserBackend, root: SyntaxNode, text: string, funcNodes: SyntaxNode[], funcSpans: Span[], facts: GoFileFacts): void {
   const logAlias = logImportName(facts);
   const literalIndex = new Map<number, number>(funcNodes.map((n, i) => [n.startIndex, i]));
   // `func(){...}()` starts where its literal starts: half an offset earlier it belongs to the caller.
@@ -294,20 +294,27 @@ function readCalls(backend: ParserBackend, root: SyntaxNode, funcNodes: SyntaxNo
     }
     if (topDefers.has(at)) f.topDefers.push(target);
   });
-  if (facts.imports.some((i) => i.path === 'C')) readCValues(backend, root, funcSpans, calleeStarts, facts);
+  if (facts.imports.some((i) => i.path === 'C')) readCValues(backend, root, text, funcSpans, calleeStarts, facts);
 }
 
 /** `C.name` used as a value: where it goes (a C call's argument, a C struct's field, or Go code). */
-function readCValues(backend: ParserBackend, root: SyntaxNode, funcSpans: Span[], calleeStarts: Set<number>, facts: GoFileFacts): void {
+function readCValues(backend: ParserBackend, root: SyntaxNode, text: string, funcSpans: Span[], calleeStarts: Set<number>, facts: GoFileFacts): void {
   const uses: { name: string; node: SyntaxNode }[] = [];
-  const cArgs: { callee: string; args: SyntaxNode[]; span: Span }[] = [];
-  const fieldSets: { start: number; base: string; field: string; values: SyntaxNode[] }[] = [];
+  type Arg = { node: SyntaxNode; start: number; end: number };
+  const cArgs: { callee: string; list: SyntaxNode; args?: Arg[]; span: Span }[] = [];
+  const argsOf = (c: (typeof cArgs)[number]): Arg[] => (c.args ??= named(c.list).map((node) => ({ node, start: node.startIndex, end: node.endIndex })));
+  const fieldSets: { start: number; base: string; field: string; value: Arg }[] = [];
   for (const m of backend.matches('go', 'c-values', root)) {
     const get = (name: string) => m.captures.find((c) => c.name === name)?.node;
     const use = get('use'), call = get('ccall'), set = get('fieldset');
-    if (use && !calleeStarts.has(use.startIndex)) uses.push({ name: get('name')!.text, node: use });
-    else if (call) cArgs.push({ callee: get('cfn')!.text, args: named(get('cargs')!), span: span(call) });
-    else if (set) fieldSets.push({ start: set.startIndex, base: get('base')!.text, field: get('field')!.text, values: named(get('values')!) });
+    if (use && !calleeStarts.has(use.startIndex) && !isTypeUse(text, use.startIndex, use.endIndex)) uses.push({ name: get('name')!.text, node: use });
+    else if (call) cArgs.push({ callee: get('cfn')!.text, list: get('cargs')!, span: span(call) });
+    else if (set) {
+      const values = get('values')!;
+      if (values.namedChildCount !== 1 || !values.text.includes('C.')) continue;
+      const node = named(values)[0];
+      fieldSets.push({ start: set.startIndex, base: get('base')!.text, field: get('field')!.text, value: { node, start: node.startIndex, end: node.endIndex } });
+    }
   }
   // The owner struct of `x.f = …` from x's declared type in the function around it.
   const owners = new Map<number, string | undefined>();
@@ -322,17 +329,25 @@ function readCValues(backend: ParserBackend, root: SyntaxNode, funcSpans: Span[]
     if (seen.has(node.startIndex)) continue;
     seen.add(node.startIndex);
     const value: GoCValue = { name, span: span(node), dest: { kind: 'go' } };
-    const into = (arg: SyntaxNode) => arg.startIndex <= node.startIndex && node.endIndex <= arg.endIndex && convertedValue(arg, node);
-    const calls = cArgs.filter((c) => c.span.start < node.startIndex && node.endIndex <= c.span.end).sort((a, b) => b.span.start - a.span.start)
-      .map((c) => ({ c, arg: c.args.findIndex(into) })).filter((x) => x.arg >= 0);
-    const set = fieldSets.find((s) => s.values.length === 1 && into(s.values[0]));
+    const at = value.span;
+    const into = (arg: Arg) => arg.start <= at.start && at.end <= arg.end && convertedValue(arg.node, node);
+    const calls = cArgs.filter((c) => c.span.start < at.start && at.end <= c.span.end).sort((a, b) => b.span.start - a.span.start)
+      .map((c) => ({ c, arg: argsOf(c).findIndex(into) })).filter((x) => x.arg >= 0);
+    const set = fieldSets.find((s) => into(s.value));
     if (calls.length) value.dest = { kind: 'c-arg', calls: calls.map((x) => ({ callee: x.c.callee, arg: x.arg })) };
     else if (set) value.dest = { kind: 'c-field', owner: owners.get(set.start), field: set.field };
     const outer = calls[calls.length - 1];
-    const cast = outer ? firstCCast(outer.c.args[outer.arg]) : set ? firstCCast(set.values[0]) : undefined;
+    const cast = outer ? firstCCast(argsOf(outer.c)[outer.arg].node) : set ? firstCCast(set.value.node) : undefined;
     if (cast) value.cast = cast;
     facts.cValues.push(value);
   }
+}
+
+/** `*C.T`, `[]C.T`, `C.T{…}`: a C type, never a function value (the common case: skip it cheaply). */
+function isTypeUse(text: string, start: number, end: number): boolean {
+  let before = start - 1;
+  while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+  return text[before] === '*' || text[before] === ']' || text[end] === '{';
 }
 
 /** Whether `expr` is `use` wrapped only in conversions (`unsafe.Pointer(…)`, `C.cb_t(…)`, `(*[0]byte)(…)`). */

@@ -249,12 +249,16 @@ const SYSTEM_NAMES = new RegExp('^(?:' + [
   'UNICODE', 'WIN32_LEAN_AND_MEAN', 'NOMINMAX',
 ].join('|') + ')$');
 
+/**
+ * The text the parser reads: kept ranges as they are (with in-place edits), the rest as spaces with
+ * line breaks kept, so offsets and lines stay the file's. Nothing after the last kept range is
+ * needed: the text ends there (a preamble's Go file is not blanked to its end).
+ */
 function render(text: string, keep: TextRange[], edits: { start: number; end: number; text: string }[]): string {
   keep.sort((a, b) => a.start - b.start);
   edits.sort((a, b) => a.start - b.start);
   const parts: string[] = [];
   let pos = 0, e = 0;
-  const blank = (from: number, to: number) => { if (to > from) parts.push(text.slice(from, to).replace(/[^\r\n]/g, ' ')); };
   const copy = (from: number, to: number) => {
     while (e < edits.length && edits[e].start < to) {
       const ed = edits[e++];
@@ -267,12 +271,24 @@ function render(text: string, keep: TextRange[], edits: { start: number; end: nu
   for (const r of keep) {
     if (r.end <= pos) continue;
     const start = Math.max(r.start, pos);
-    blank(pos, start);
+    if (start > pos) parts.push(blank(text, pos, start));
     copy(start, r.end);
     pos = r.end;
   }
-  blank(pos, text.length);
   return parts.join('');
+}
+
+/** `text[from, to)` as spaces, its line breaks kept. */
+export function blank(text: string, from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; ) {
+    let nl = i;
+    while (nl < to && text.charCodeAt(nl) !== 10 && text.charCodeAt(nl) !== 13) nl++;
+    out += ' '.repeat(nl - i);
+    if (nl < to) out += text[nl];
+    i = nl + 1;
+  }
+  return out;
 }
 
 function pushRange(list: TextRange[], start: number, end: number): void {

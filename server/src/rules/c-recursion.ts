@@ -1,6 +1,6 @@
 // c-recursion: C functions compiled by cgo that recurse run on g0 (hazards.md fact 5).
 import type { Edge } from '../graph/callgraph';
-import { depthBound } from '../graph/depth-bound';
+import { cycleDepth } from '../graph/depth-bound';
 import { cOnG0 } from '../graph/c-scope';
 import { assumptionText, cycleText, hopsAsRelated } from '../graph/evidence';
 import { cycleThrough } from '../graph/paths';
@@ -36,12 +36,19 @@ Fix: bound the depth, or iterate with an explicit heap-allocated stack.`,
       const members = new Set(comp);
       const internal = comp.flatMap((id) => graph.out[id].filter((e) => follow(e) && members.has(e.to)));
       internal.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : a.span.start - b.span.start));
-      const first = internal[0];
-      const cycle = cycleThrough(graph, first, members, follow);
-      const perLevel = cycle.reduce((sum, h) => sum + (graph.nodes[h.from].c?.frameBytes ?? 0), 0);
       const budget = ctx.config.stackBudgetBytes;
-      const bound = depthBound(graph, cycle);
-      if (bound === 'unknown' || (bound !== null && bound * perLevel <= budget)) continue;
+      // The first cycle (in source order) whose depth is not bounded within the budget.
+      let found: { first: Edge; cycle: Edge[]; perLevel: number; bound: number | null } | undefined;
+      for (const first of internal) {
+        const cycle = cycleThrough(graph, first, members, follow);
+        const perLevel = cycle.reduce((sum, h) => sum + (graph.nodes[h.from].c?.frameBytes ?? 0), 0);
+        const bound = cycleDepth(graph, cycle);
+        if (bound === 'unknown' || (bound !== null && bound * perLevel <= budget)) continue;
+        found = { first, cycle, perLevel, bound };
+        break;
+      }
+      if (!found) continue;
+      const { first, cycle, perLevel, bound } = found;
       const biggest = Math.max(...cycle.map((h) => graph.nodes[h.from].c?.frameBytes ?? 0));
       const guard = biggest > GUARD_PAGE_BYTES ? `; a ${formatBytes(biggest)} frame can jump the ${formatBytes(GUARD_PAGE_BYTES)} guard page and corrupt another thread's stack silently` : '';
       const message = bound === null

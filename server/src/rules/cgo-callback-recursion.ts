@@ -1,5 +1,5 @@
 // cgo-callback-recursion: Go → C → Go cycles keep g0 stack on every level (hazards.md facts 1–4).
-import { depthBound } from '../graph/depth-bound';
+import { cycleDepth } from '../graph/depth-bound';
 import { assumptionText, cycleText, hopsAsRelated } from '../graph/evidence';
 import { cycleThrough } from '../graph/paths';
 import { stronglyConnected } from '../graph/scc';
@@ -53,7 +53,7 @@ func goVisit(n C.int) {
           const cBytes = cycle.reduce((sum, h) => sum + (graph.nodes[h.from].c?.frameBytes ?? 0), 0);
           const perLevel = crossings * ROUND_TRIP_BYTES + cBytes;
           const budget = ctx.config.stackBudgetBytes;
-          const bound = depthBound(graph, cycle);
+          const bound = cycleDepth(graph, cycle);
           if (bound === 'unknown' || (bound !== null && bound * perLevel <= budget)) continue;
           // The fix's own shape (a goroutine hop every N levels) bounds each g0 to N levels.
           const hop = recognizedHop(graph, e);
