@@ -27,7 +27,12 @@ export interface AnalyzeOptions {
 
 export interface AnalysisStats {
   packages: number; goFiles: number; cFiles: number; functions: number;
-  edges: Record<string, number>; unresolvedCalls: number; externalCalls: number; findings: number;
+  edges: Record<string, number>; unresolvedCalls: number; externalCalls: number;
+  /** Calls through function pointers resolved by the values flowing into them (or by signature). */
+  pointerCallsResolved: number;
+  /** C/C++ units cgo compiles, and #if conditions on macros that may come from unread headers. */
+  cUnits: number; unknownConditions: number;
+  findings: number;
 }
 
 export interface AnalysisResult { findings: Finding[]; problems: string[]; stats: AnalysisStats; packages: Package[]; index: WorkspaceIndex }
@@ -107,6 +112,8 @@ export function analyzePackages({ packages, index }: Scoped, config: Config, pro
       goFiles: packages.reduce((n, p) => n + p.goFiles.length, 0),
       cFiles: packages.reduce((n, p) => n + p.cFiles.length, 0),
       functions: g.nodes.length, edges: { ...g.stats.edges }, unresolvedCalls: g.stats.unresolved, externalCalls: g.stats.external,
+      pointerCallsResolved: g.stats.pointerResolved,
+      cUnits: packages.reduce((n, p) => n + p.cUnits.length, 0), unknownConditions: packages.reduce((n, p) => n + p.unknownConditions, 0),
       findings: findings.length,
     },
   };

@@ -61,15 +61,17 @@ function addCNodes(graph: CallGraph, pi: PackageIndex): void {
         return;
       }
       const frame = frameOf(f, types);
-      const info: CNodeInfo = { ...f, frameBytes: frame.bytes, frameItems: frame.items, bounds: frame.bounds, view, units: [...view.units] };
+      // A C++ definition takes C linkage from an earlier `extern "C"` declaration (the usual binding.h).
+      const externC = f.externC || (view.lang === 'cpp' && !f.cls && !f.role && !f.qualified.includes('::') && types.externC.has(f.name));
+      const info: CNodeInfo = { ...f, externC, frameBytes: frame.bytes, frameItems: frame.items, bounds: frame.bounds, view, units: [...view.units] };
       const node = graph.addNode({
-        lang: 'c', qualified: qualifiedName(pi, view, f), display: displayName(graph, pi, view, f),
+        lang: 'c', qualified: qualifiedName(pi, view, info), display: displayName(graph, pi, view, info),
         pkg: pi.pkg, file: view.file, span: f.span, nameSpan: f.nameSpan, c: info, cpp: view.lang === 'cpp',
       });
       seen.set(key, node.id);
       pi.cNodeOf.set(f, node.id);
       if (f.role === 'lambda') return;
-      if (f.externC || view.lang === 'c') listAt(pi.cFuncs, f.name).push(node.id);
+      if (externC || view.lang === 'c') listAt(pi.cFuncs, f.name).push(node.id);
       if (view.lang === 'cpp') listAt(pi.cppFuncs, f.qualified).push(node.id);
     });
   }

@@ -129,7 +129,7 @@ function emptyResult(packages: Package[], problems: string[]): AnalysisResult {
   const index = buildCallGraph([]);
   return {
     findings: [], problems, packages, index,
-    stats: { packages: packages.length, goFiles: 0, cFiles: 0, functions: 0, edges: { ...index.graph.stats.edges }, unresolvedCalls: 0, externalCalls: 0, findings: 0 },
+    stats: { packages: packages.length, goFiles: 0, cFiles: 0, functions: 0, edges: { ...index.graph.stats.edges }, unresolvedCalls: 0, externalCalls: 0, pointerCallsResolved: 0, cUnits: 0, unknownConditions: 0, findings: 0 },
   };
 }
 

@@ -21,7 +21,7 @@ import { SECTION } from './settings';
 import { pathToUri, uriToPath } from './uri';
 
 export const RESCAN_COMMAND = 'g0guard.rescan';
-const WATCHED = '**/{*.go,*.c,*.h,*.cc,*.cpp,*.cxx,*.hh,*.hpp,*.hxx,go.mod,.g0guard.json}';
+const WATCHED = '**/{*.go,*.c,*.h,*.cc,*.cpp,*.cxx,*.hh,*.hpp,*.hxx,*.m,*.inc,go.mod,.g0guard.json}';
 
 export function startLanguageServer(args: string[]): void {
   const connection = connect(args);

@@ -3,6 +3,7 @@
 // the stale folders (big open Go files incrementally), re-runs the graph and rules per root and
 // publishes. Requests (hover, code actions, pull) wait for the check that saw their document.
 import * as path from 'node:path';
+import { cViewKey } from '../model/c-units';
 import type { Connection, DidChangeTextDocumentParams, DidOpenTextDocumentParams, FileEvent, WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
 import type { AnalysisResult } from '../findings/analyze';
@@ -122,7 +123,7 @@ export class Session {
       if (!isSource(file)) continue;
       if (c.type !== FileChangeType.Changed) {
         for (const root of this.roots.all()) if (root.contains(file)) { root.rediscover(this.roots.nestedIn(root)); this.stale.add(root); }
-        if (c.type === FileChangeType.Deleted) { this.cache.delete(file); this.outlineCache.delete(file); }
+        if (c.type === FileChangeType.Deleted) { this.cache.delete(file); this.cache.delete(cViewKey(file)); this.outlineCache.delete(file); }
       }
       if (this.docs.get(file)) continue; // the open document is the truth, not the disk
       this.changed(file);

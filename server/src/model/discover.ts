@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export const C_EXTENSIONS = new Set(['.c', '.h', '.cc', '.cpp', '.cxx', '.hh', '.hpp', '.hxx']);
+export const C_EXTENSIONS = new Set(['.c', '.h', '.cc', '.cpp', '.cxx', '.hh', '.hpp', '.hxx', '.m', '.inc']);
 
 export interface FolderFiles { dir: string; goFiles: string[]; cFiles: string[]; goMod?: string }
 

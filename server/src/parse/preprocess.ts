@@ -66,6 +66,7 @@ export function preprocessFile(file: string, text: string, segments: TextRange[]
   const groups: Group[] = [];
   const live = (): Live => (groups.length ? groups[groups.length - 1].live : base);
   let inBlock = false;
+  let sawCode = false;
 
   for (const seg of segs) {
     let i = seg.start;
@@ -81,13 +82,15 @@ export function preprocessFile(file: string, text: string, segments: TextRange[]
         continue;
       }
       const lineEnd = physicalLineEnd(text, i, end);
-      inBlock = scanCode(text, i, lineEnd, inBlock, live() !== NO ? (s, e) => inPlace(s, e, lineEnd) : undefined);
-      if (live() !== NO) pushRange(keep, i, lineEnd);
+      const scan = scanCode(text, i, lineEnd, inBlock, live() !== NO ? (s, e) => inPlace(s, e, lineEnd) : undefined);
+      inBlock = scan.inBlock;
+      if (live() !== NO) { pushRange(keep, i, lineEnd); if (scan.code) sawCode = true; }
       i = lineEnd;
     }
   }
   for (const g of groups) if (g.maybe) keep.push(...g.lines); // unterminated #if: keep what was kept
-  ctx.view({ file, text, parseText: render(text, keep, edits), includes });
+  // Only comments left (a guarded header read a second time): nothing to parse.
+  if (sawCode || groups.length) ctx.view({ file, text, parseText: render(text, keep, edits), includes });
 
   /**
    * Writes a macro's expansion in place of its use when that changes how the code parses and
@@ -354,18 +357,20 @@ function skipLiteral(text: string, i: number, limit: number): number {
  * next line) and hands each identifier outside them to `ident`. Returns whether a block comment
  * is still open at the end.
  */
-function scanCode(text: string, i: number, end: number, inBlock: boolean, ident?: (start: number, end: number) => number | void): boolean {
+function scanCode(text: string, i: number, end: number, inBlock: boolean, ident?: (start: number, end: number) => number | void): { inBlock: boolean; code: boolean } {
+  let code = false;
   while (i < end) {
     if (inBlock) {
       const e = text.indexOf('*/', i);
-      if (e < 0 || e + 2 > end) return true;
+      if (e < 0 || e + 2 > end) return { inBlock: true, code };
       i = e + 2;
       inBlock = false;
       continue;
     }
     const c = text.charCodeAt(i);
     if (c === 47 && text.charCodeAt(i + 1) === 42) { inBlock = true; i += 2; continue; }
-    if (c === 47 && text.charCodeAt(i + 1) === 47) return false;
+    if (c === 47 && text.charCodeAt(i + 1) === 47) return { inBlock: false, code };
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) code = true;
     if (c === 34 || c === 39) { i = skipLiteral(text, i, end); continue; }
     if (isIdentStart(c)) {
       const s = i;
@@ -376,7 +381,7 @@ function scanCode(text: string, i: number, end: number, inBlock: boolean, ident?
     if (c >= 48 && c <= 57) { while (i < end && isIdentPart(text.charCodeAt(i))) i++; continue; }
     i++;
   }
-  return false;
+  return { inBlock, code };
 }
 
 /** The `)` that closes the `(` at `open`, on the same line; -1 if there is none. */
