@@ -42,6 +42,9 @@ export interface CParam { name: string; type: CType }
 /** `name op value` over a parameter, local or global: `priority == PRIORITY_REALTIME`, `ctx != NULL`. */
 export interface CAtom { name: string; op: '==' | '!=' | '<' | '<=' | '>' | '>='; value: string }
 
+/** Atoms of which at least one holds (`!debuginfo || id != NULL`); a condition is a list of these, all true. */
+export type CClause = CAtom[];
+
 export interface CCall {
   span: Span;
   /** What is called: a name, a field (a method, or a function pointer in a struct), any expression. */
@@ -52,13 +55,18 @@ export interface CCall {
   /** C++: `new T(...)` and `T x(...)` call a constructor, `delete p` a destructor. */
   special?: 'ctor' | 'dtor';
   /** What holds whenever the call runs: the `if` conditions around it and the early returns before it. */
-  when?: CAtom[];
+  when?: CClause[];
   /** Short argument texts, evaluated as constants where they are (`24`, `MA_PRIORITY_NORMAL`, `sizeof(x)`). */
   argTexts?: (string | null)[];
 }
 
 /** `to = value`: an assignment, or `return value` (to is the name `<return>`). */
-export interface CFlow { to: CExpr; value: CExpr; span: Span }
+export interface CFlow {
+  to: CExpr; value: CExpr; span: Span;
+  /** For an assignment to a variable: what holds when it runs, and the value's text when short. */
+  when?: CClause[];
+  valueText?: string;
+}
 
 /** A declared variable: local, global or struct field. Arrays keep their sizes as source text. */
 export interface CVar {

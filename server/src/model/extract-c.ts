@@ -3,7 +3,7 @@
 // preprocessor left for this unit (skipped code blanked), so offsets are the file's own; for a
 // preamble, the Go file's. Sizes and bounds stay expressions: the unit evaluates them.
 import type { Lang, ParserBackend, SyntaxNode } from '../parse/backend';
-import type { CCall, CFunc, CInit, CRecord, CUnitFacts, CVar } from './c-facts';
+import type { CCall, CFlow, CFunc, CInit, CRecord, CUnitFacts, CVar } from './c-facts';
 import { conditionsAt } from './c-conditions';
 import { cppScopes, type CppScopes } from './cpp-scopes';
 import { baseType, declared, exprOf, fnType, initOf, nameText, signatureOf, typeDescriptor, type ExprContext } from './c-syntax';
@@ -196,8 +196,7 @@ class Extractor {
       callee: m.captures.find((c) => c.name === 'callee')!.node,
       args: named(m.captures.find((c) => c.name === 'args')!.node),
     })).sort((a, b) => a.start - b.start);
-    const bodies = this.funcNodes.map((n) => n.childForFieldName('body')).filter((b): b is SyntaxNode => !!b);
-    const when = conditionsAt(this.nodes('if'), bodies, found.map((c) => c.start));
+    const when = conditionsAt(this.nodes('if'), this.bodies(), found.map((c) => c.start));
     const whenAt = new Map(found.map((c, k) => [c.start, when[k]]));
     const perFunc: (typeof found)[] = unit.funcs.map(() => []);
     assignToEnclosing(this.funcSpans, found, (item, fi) => perFunc[fi].push(item));
@@ -308,10 +307,16 @@ class Extractor {
     return out;
   }
 
-  /** Assignments and returns: where function values (and lambdas) go. */
+  private bodies(): SyntaxNode[] {
+    return this.funcNodes.map((n) => n.childForFieldName('body')).filter((b): b is SyntaxNode => !!b);
+  }
+
+  /** Assignments and returns: where function values (and lambdas) go, and what variables hold when. */
   private readFlows(): void {
     const { unit } = this;
     const items = [...this.nodes('assign'), ...this.nodes('return')].sort((a, b) => a.startIndex - b.startIndex).map((n) => ({ start: n.startIndex, n }));
+    const when = conditionsAt(this.nodes('if'), this.bodies(), items.map((i) => i.start));
+    const whenAt = new Map(items.map((x, k) => [x.start, when[k]]));
     assignToEnclosing(this.funcSpans, items, ({ n }, fi) => {
       const ctx = this.exprContext(fi);
       if (n.type === 'return_statement') {
@@ -320,7 +325,14 @@ class Extractor {
         return;
       }
       if (n.childForFieldName('operator')?.text !== '=') return;
-      unit.funcs[fi].flows.push({ to: exprOf(n.childForFieldName('left'), ctx), value: exprOf(n.childForFieldName('right'), ctx), span: span(n) });
+      const left = n.childForFieldName('left'), right = n.childForFieldName('right');
+      const flow: CFlow = { to: exprOf(left, ctx), value: exprOf(right, ctx), span: span(n) };
+      if (left?.type === 'identifier') {
+        const w = whenAt.get(n.startIndex);
+        if (w?.length) flow.when = w;
+        if (right && right.text.length <= 64) flow.valueText = right.text;
+      }
+      unit.funcs[fi].flows.push(flow);
     });
   }
 
