@@ -1,6 +1,6 @@
-// `npm run bench -- DIR [--runs N]`: the parse floor (read + parse every Go file the check reads)
-// against the full check of the same tree on one thread and on every core, per backend, in one
-// run. Prints medians, ratios and peak memory.
+// `npm run bench -- DIR [--runs N]`: the parse floor (read + parse every Go file the check reads,
+// and every C and C++ file under the tree once) against the full check of the same tree on one
+// thread and on every core, per backend, in one run. Prints medians, ratios and peak memory.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -18,10 +18,14 @@ function median(xs: number[]): number {
 function parseOnly(backend: ParserBackend, files: string[]): number {
   const t0 = performance.now();
   for (const f of files) {
-    const tree = backend.parse('go', fs.readFileSync(f, 'utf8'));
+    const tree = backend.parse(langOf(f), fs.readFileSync(f, 'utf8'));
     tree.dispose();
   }
   return performance.now() - t0;
+}
+
+function langOf(file: string): 'go' | 'c' | 'cpp' {
+  return file.endsWith('.go') ? 'go' : /\.(cc|cpp|cxx|hh|hpp|hxx)$/.test(file) ? 'cpp' : 'c';
 }
 
 interface ChildRun { ms: number; maxRssKiB: number; findings: number; functions: number; unresolved: number }
@@ -76,21 +80,26 @@ async function main(): Promise<void> {
   const runsAt = args.indexOf('--runs');
   const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
   const dir = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs') ?? 'examples');
-  const goFiles = discover([dir]).folders.flatMap((f) => f.goFiles);
-  const bytes = goFiles.reduce((n, f) => n + fs.statSync(f).size, 0);
+  const folders = discover([dir]).folders;
+  const goFiles = folders.flatMap((f) => f.goFiles);
+  const cFiles = folders.flatMap((f) => f.cFiles).filter((f) => !f.endsWith('.m') && !f.endsWith('.inc'));
+  const size = (files: string[]) => files.reduce((n, f) => n + fs.statSync(f).size, 0);
+  const goBytes = size(goFiles), cBytes = size(cFiles), bytes = goBytes + cBytes;
   console.log(`tree: ${dir}`);
-  console.log(`files: ${goFiles.length} Go files, ${(bytes / 1e6).toFixed(1)} MB; ${runs} run(s) each, medians`);
+  console.log(`files: ${goFiles.length} Go files, ${(goBytes / 1e6).toFixed(1)} MB; ${cFiles.length} C/C++ files, ${(cBytes / 1e6).toFixed(1)} MB; ${runs} run(s) each, medians`);
   for (const name of ['native', 'wasm'] as BackendName[]) {
     const backend = await createBackend(name);
     const agree = outlinesAgree(backend, goFiles);
     console.log(`${name.padEnd(6)} outlines skipping bodies equal whole-parse outlines on ${agree.same} files (${agree.withErrors} with syntax errors not compared)` +
       (agree.differ.length ? `; DIFFER on ${agree.differ.length}: ${agree.differ.slice(0, 5).join(', ')}` : ''));
     if (agree.differ.length) process.exitCode = 1;
-    const parse = median(Array.from({ length: runs }, () => parseOnly(backend, goFiles)));
+    const goParse = median(Array.from({ length: runs }, () => parseOnly(backend, goFiles)));
+    const cParse = median(Array.from({ length: runs }, () => parseOnly(backend, cFiles)));
+    const parse = goParse + cParse;
     const threads = os.availableParallelism();
     const one = checks(name, dir, 1, runs), many = checks(name, dir, threads, runs);
     const ratio = (ms: number) => `${(ms / parse).toFixed(2)}x`;
-    console.log(`${name.padEnd(6)} parse-only ${parse.toFixed(0).padStart(6)} ms (${(bytes / 1e6 / (parse / 1000)).toFixed(1)} MB/s)   ` +
+    console.log(`${name.padEnd(6)} parse-only ${parse.toFixed(0).padStart(6)} ms (Go ${goParse.toFixed(0)} + C/C++ ${cParse.toFixed(0)}; ${(bytes / 1e6 / (parse / 1000)).toFixed(1)} MB/s)   ` +
       `check, 1 thread ${one.ms.toFixed(0).padStart(6)} ms ${ratio(one.ms)} (peak RSS ${one.peakMiB.toFixed(0)} MiB)   ` +
       `check, ${threads} threads ${many.ms.toFixed(0).padStart(6)} ms ${ratio(many.ms)} (peak RSS ${many.peakMiB.toFixed(0)} MiB)   ` +
       `${many.last.functions} functions, ${many.last.unresolved} unresolved calls, ${many.last.findings} findings` +

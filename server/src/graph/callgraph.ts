@@ -65,7 +65,6 @@ export class CallGraph {
   /** C functions (and exports) whose address Go code keeps and passes on in Go (runtime.SetCgoTraceback …). */
   readonly heldByGo = new Set<number>();
   readonly stats: GraphStats = { edges: { call: 0, go: 0, cgo: 0, export: 0, pointer: 0, linkname: 0, assumed: 0 }, unresolved: 0, external: 0, pointerResolved: 0 };
-  private readonly edgeKeys = new Set<string>();
 
   /** Takes `n` (a fresh object) as the node, numbered. */
   addNode(n: Omit<FuncNode, 'id'>): FuncNode {
@@ -78,9 +77,6 @@ export class CallGraph {
   }
 
   addEdge(e: Edge): void {
-    const key = `${e.from}>${e.to}:${e.kind}:${e.file.path}:${e.span.start}`;
-    if (this.edgeKeys.has(key)) return;
-    this.edgeKeys.add(key);
     this.out[e.from].push(e);
     this.in[e.to].push(e);
     this.stats.edges[e.kind]++;

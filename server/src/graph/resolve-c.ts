@@ -391,9 +391,8 @@ class Resolver {
     }
     for (const ext of this.external) {
       if (ELSEWHERE.has(ext.name)) continue;
-      ext.call.args.forEach((_, i) => {
-        for (const t of flow.valuesOf(externalArg(ext, i))) this.edge(ext.from, t, 'assumed', ext.call, ext.name);
-      });
+      const given = new Set(ext.call.args.flatMap((_, i) => [...flow.valuesOf(externalArg(ext, i))]));
+      for (const t of given) this.edge(ext.from, t, 'assumed', ext.call, ext.name);
     }
     for (const g of this.goGiven) {
       const node = graph.nodes[g.from];

@@ -10,7 +10,9 @@ export const cLargeFrame: Rule = {
   severity: 'warning',
   doc: `C functions called through cgo run on g0, the thread's system stack, which never grows (RLIMIT_STACK, 8 MiB by default with cgo linked). \`alloca\` and variable-length arrays take a size decided at run time, often from Go; a big local array takes it at every call. One 64 KiB or 1 MiB frame before a callback was harmless at 8 MiB; 16 MiB crashed (${MEASURED_ON}). Frames over 4 KiB can jump glibc's single guard page and corrupt a neighbouring thread's stack silently; macOS secondary threads have 512 KiB (documented).
 
-Not counted: \`static\` locals, globals, heap memory, array parameters (pointers). The threshold is \`largeFrameBytes\` (default 65536).
+Reported for C and C++ that runs on a Go thread's g0 because of cgo: reached from a Go→C call, or on a path that calls back into Go. Sizes are evaluated as the unit compiles them (LP64): macros, enums, \`sizeof\` of scalars, pointers and the unit's structs, \`const\` integers. A size read from a variable or a call (\`strlen(s)\`) is a variable-length array; a constant the unit cannot know (a macro of a system header that is not read) is left out, never reported as one. Struct and union locals count with the arrays they hold.
+
+Not counted: \`static\` locals, globals, heap memory (\`malloc\`, C++ \`new\`), array parameters (pointers). The threshold is \`largeFrameBytes\` (default 65536).
 
 Fix: allocate with \`malloc\`/\`free\` (or a caller-provided buffer), or make the array \`static\` when the function is not re-entered.`,
   before: `static void blur(const uint8_t *src, int n) {

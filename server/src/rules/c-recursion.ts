@@ -16,7 +16,9 @@ export const cRecursion: Rule = {
   severity: 'warning',
   doc: `C code called through cgo runs on the thread's system stack (g0), which never grows. C recursion there has the fixed RLIMIT_STACK budget (8 MiB by default with cgo linked): 300 levels × 8 KiB were fine and 1,200 × 8 KiB crashed (${MEASURED_ON}). Frames over 4 KiB can jump glibc's single 4 KiB guard page (Debian's gcc has no stack-clash protection) and silently corrupt a neighbouring thread's stack instead of crashing. macOS secondary threads have only 512 KiB (documented, not measured here).
 
-Safe: a depth bound that flows around the cycle (\`if (depth >= N) return;\` with \`depth + 1\` passed on) small enough that bound × frame fits the budget.
+Reported for C and C++ that runs on a Go thread's g0 because of cgo: code reached from a Go→C call (directly, through function pointers, C++ methods and lambdas), or on a path that calls back into Go. C that cgo compiles but no Go call reaches is plain C on its own caller's stack, left to C tools. Only code the build compiles counts: the package's preambles and C/C++ files under their build constraints, what they \`#include\`, with \`#if\` branches decided by the unit's macros and \`#cgo\` flags.
+
+Safe: a depth bound that flows around the cycle (\`if (depth >= N) return;\` with \`depth + 1\` passed on, N a literal, \`#define\`, enum or \`const\`, also as one term of \`a || depth >= N\`) small enough that bound × frame fits the budget; and a call on the cycle that cannot run again (a retry with a constant argument that fails its own condition, \`if (ctx == NULL) return init_ex(NULL)\` when the context comes back non-null, a re-entry flag set first).
 
 Fix: bound the depth, or iterate with an explicit heap-allocated stack.`,
   before: `static int height(node *n) {

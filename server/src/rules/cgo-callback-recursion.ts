@@ -16,7 +16,9 @@ export const cgoCallbackRecursion: Rule = {
   severity: 'error',
   doc: `A Go function that calls C, which calls back into an \`//export\`ed Go function, which calls C again, runs every C level on the thread's system stack (g0), and g0 never grows. Each Go→C→Go round trip keeps about ${ROUND_TRIP_BYTES} B of g0 plus the C function's own frame (${MEASURED_ON}). With cgo linked, g0 is RLIMIT_STACK: 8 MiB by default. A plain Go↔C recursion crashed after ~30,800 levels (C frame 0), ~6,500 (1 KiB locals), ~990 (8 KiB locals). The usual end is a silent SIGSEGV, exit 139, with nothing printed; \`runtime.LockOSThread\` or a new goroutine at the top does not help (same threshold).
 
-Safe: a depth bound that flows around the cycle (\`if depth >= N { return }\` with \`depth+1\` passed on) small enough that bound × bytes per level fits the budget, or a \`go\` statement on the cycle.
+The cycle is followed through C function pointers by the values that flow into them: a struct slot reaches only functions stored into that field of that struct type; a pointer whose functions escaped into untyped storage (\`void *\`, a library) reaches those of a compatible signature, said as an assumption. C++ lambdas, \`std::function\` and member calls by the object's class are followed too. A function handed to a library whose body is not in the workspace (\`qsort\`, a VM's host table) is assumed to be called by it, and the message says so.
+
+Safe: a depth bound that flows around the cycle (\`if depth >= N { return }\` with \`depth+1\` passed on, in Go or in C, N a literal or a C \`#define\`, enum or \`const\`) small enough that bound × bytes per level fits the budget, or a \`go\` statement on the cycle.
 
 Fix: every M levels (say 1,000), run the nested C call on a fresh goroutine and wait for it: the waiting goroutine's thread is locked inside the callback, so the new one runs on another thread with its own g0. Measured: 1 M and 3 M levels ran fine at ~2 µs and ~1 KB per level, with N/M + 3 threads (above 10,000 threads Go dies with \`thread exhaustion\`).`,
   before: `//export goVisit

@@ -14,6 +14,8 @@ export const exportPanic: Rule = {
   severity: 'warning',
   doc: `A panic in an \`//export\`ed function called from C on a Go thread unwinds through the C frames: the Go caller's defers run and its \`recover()\` works, but the C code after the callback is skipped, and C++ destructors and \`catch(...)\` do not run, so locks stay held and memory leaks (${MEASURED_ON}). On a thread created by C (\`pthread_create\`) the same panic is fatal.
 
+When the C caller is C++, the unwinding skips its destructors (RAII locks stay held) and its \`try\`/\`catch (...)\`, which never sees a Go panic; the message names the C++ function.
+
 Cleared only by a \`defer\` at the top level of the exported function whose deferred function calls \`recover()\` directly; a \`recover()\` one call deeper returns nil. A callee with its own such guard does not pass its panic on; a panic on a goroutine started with \`go\` does not leave the export. Implicit run-time panics (nil dereference, index, type assertion) are not flagged.
 
 Fix: start the exported function with a deferred recover that turns the panic into its zero (or named) results and an error code C can check.`,
