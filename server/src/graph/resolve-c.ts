@@ -100,7 +100,18 @@ class Resolver {
     }
     if (callee.kind === 'name') {
       const local = isLocalName(callee.name, ctx);
-      if (local) { this.viaHolder(site, holder.local(local === 'own' ? id : this.outerOf(id)!, callee.name), ctx); return undefined; }
+      if (local) {
+        // A function object (a class with operator()): invoking it calls that method.
+        const t = typeOfExpr(callee, ctx);
+        const rec = t !== undefined ? recordOf(t, types, false) : undefined;
+        if (rec && node.cpp && hasMethod(rec, 'operator()', types)) {
+          const targets = methodTargets(this.graph, this.pi, rec, 'operator()', call.args.length, types);
+          for (const t2 of targets) this.edge(id, t2, 'call', call);
+          return targets;
+        }
+        this.viaHolder(site, holder.local(local === 'own' ? id : this.outerOf(id)!, callee.name), ctx);
+        return undefined;
+      }
       const argTypes = () => call.args.map((a) => typeOfExpr(a, ctx));
       const targets = directTargets(this.graph, this.pi, node, callee.name, call.args.length, types, argTypes);
       if (targets.length) { for (const t of targets) this.edge(id, t, 'call', call); return targets; }

@@ -73,6 +73,7 @@ export function nameText(node: SyntaxNode): string {
   if (node.type === 'destructor_name') return '~' + (named(node)[0]?.text ?? '');
   if (node.type === 'template_function') return node.childForFieldName('name')?.text ?? node.text;
   if (node.type === 'qualified_identifier') return node.text.replace(/\s+/g, '').replace(/^::/, '').replace(/<[^<>]*>/g, '');
+  if (node.type === 'operator_name') return node.text.replace(/\s+/g, '');
   return node.text;
 }
 

@@ -3,7 +3,7 @@
 // preprocessor left for this unit (skipped code blanked), so offsets are the file's own; for a
 // preamble, the Go file's. Sizes and bounds stay expressions: the unit evaluates them.
 import type { Lang, ParserBackend, SyntaxNode } from '../parse/backend';
-import type { CCall, CFlow, CFunc, CInit, CRecord, CUnitFacts, CVar } from './c-facts';
+import type { CCall, CClause, CFlow, CFunc, CInit, CRecord, CUnitFacts, CVar } from './c-facts';
 import { conditionsAt } from './c-conditions';
 import { cppScopes, type CppScopes } from './cpp-scopes';
 import { baseType, declared, exprOf, fnType, initOf, nameText, signatureOf, typeDescriptor, type ExprContext } from './c-syntax';
@@ -114,7 +114,7 @@ class Extractor {
     if (f.name.startsWith('~')) f.role = 'dtor';
     else if (clsName && f.name === clsName) f.role = 'ctor';
     f.externC = this.scopes.externCAt(node.startIndex) && !f.cls && parts.length === 1;
-    if (!/^~?[A-Za-z_]\w*$/.test(f.name)) f.name = '';
+    if (!/^(~?[A-Za-z_]\w*|operator\S+)$/.test(f.name)) f.name = '';
     return f;
   }
 
@@ -196,8 +196,7 @@ class Extractor {
       callee: m.captures.find((c) => c.name === 'callee')!.node,
       args: named(m.captures.find((c) => c.name === 'args')!.node),
     })).sort((a, b) => a.start - b.start);
-    const when = conditionsAt(this.nodes('if'), this.bodies(), found.map((c) => c.start));
-    const whenAt = new Map(found.map((c, k) => [c.start, when[k]]));
+    const whenAt = this.conditions(found.map((c) => c.start));
     const perFunc: (typeof found)[] = unit.funcs.map(() => []);
     assignToEnclosing(this.funcSpans, found, (item, fi) => perFunc[fi].push(item));
     perFunc.forEach((list, fi) => { this.callIndex[fi] = new Map(list.map((c, k) => [c.call.startIndex, k])); });
@@ -307,16 +306,25 @@ class Extractor {
     return out;
   }
 
-  private bodies(): SyntaxNode[] {
-    return this.funcNodes.map((n) => n.childForFieldName('body')).filter((b): b is SyntaxNode => !!b);
+  private whenAt?: Map<number, CClause[]>;
+
+  /**
+   * What holds at each call and assignment (c-conditions.ts), computed once for both: the
+   * conditions are read off every if statement of the file.
+   */
+  private conditions(starts: number[]): Map<number, CClause[]> {
+    if (this.whenAt) return this.whenAt;
+    const all = [...new Set([...this.nodes('assign'), ...this.nodes('return')].map((n) => n.startIndex).concat(starts))].sort((a, b) => a - b);
+    const bodies = this.funcNodes.map((n) => n.childForFieldName('body')).filter((b): b is SyntaxNode => !!b);
+    const when = conditionsAt(this.nodes('if'), bodies, all);
+    return (this.whenAt = new Map(all.map((x, k) => [x, when[k]])));
   }
 
   /** Assignments and returns: where function values (and lambdas) go, and what variables hold when. */
   private readFlows(): void {
     const { unit } = this;
     const items = [...this.nodes('assign'), ...this.nodes('return')].sort((a, b) => a.startIndex - b.startIndex).map((n) => ({ start: n.startIndex, n }));
-    const when = conditionsAt(this.nodes('if'), this.bodies(), items.map((i) => i.start));
-    const whenAt = new Map(items.map((x, k) => [x.start, when[k]]));
+    const whenAt = this.conditions(items.map((i) => i.start));
     assignToEnclosing(this.funcSpans, items, ({ n }, fi) => {
       const ctx = this.exprContext(fi);
       if (n.type === 'return_statement') {
