@@ -11,7 +11,6 @@ import type { ArgFlow, GoFunc, Span } from '../model/facts';
 import type { Package, SourceFile } from '../model/package';
 
 export type EdgeKind = 'call' | 'go' | 'cgo' | 'export' | 'pointer' | 'linkname' | 'assumed';
-export const EDGE_KINDS: EdgeKind[] = ['call', 'go', 'cgo', 'export', 'pointer', 'linkname', 'assumed'];
 
 /** A C or C++ function with what its unit says of it: frame, depth bounds, where it was read. */
 export interface CNodeInfo extends CFunc {

@@ -78,7 +78,7 @@ export function nameText(node: SyntaxNode): string {
 }
 
 /** The parameters of a function declarator (`(void)` is none; `...` makes it variadic). */
-export function paramsOf(fnDecl: SyntaxNode): { params: CParam[]; variadic: boolean } {
+function paramsOf(fnDecl: SyntaxNode): { params: CParam[]; variadic: boolean } {
   const params: CParam[] = [];
   let variadic = false;
   const list = fnDecl.childForFieldName('parameters');

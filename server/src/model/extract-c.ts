@@ -11,6 +11,7 @@ import type { ArgFlow, Span } from './facts';
 import { argFlowOf, assignToEnclosing, named, parseIgnore, span } from './syntax-util';
 
 const ALLOCA = new Set(['alloca', '__builtin_alloca', '_alloca']);
+const CPP_CASTS = /^(static|reinterpret|const|dynamic)_cast$/;
 
 export type CLang = Extract<Lang, 'c' | 'cpp'>;
 
@@ -139,7 +140,7 @@ class Extractor {
     }
     for (const r of this.nodes('record')) {
       const nameNode = r.childForFieldName('name');
-      const name = nameNode ? this.scopes.qualify(nameText(nameNode), r.startIndex) : typedefNames.get(r.startIndex) ?? anonName(r);
+      const name = nameNode ? this.recordTypeName(r)! : typedefNames.get(r.startIndex) ?? anonName(r);
       unit.records.push(this.readRecord(r, name));
     }
     for (const list of this.nodes('enums')) {
@@ -152,12 +153,16 @@ class Extractor {
     }
   }
 
-  /** The name a struct/union/class specifier gives a type (`struct foo {…}` → `foo`), if any. */
+  /**
+   * The name a struct/union/class specifier gives a type (`struct foo {…}` → `foo`), if any. A C++
+   * definition nested in a namespace or class is named with them; a mere use keeps its name.
+   */
   private recordTypeName(typeNode: SyntaxNode | null): string | undefined {
     if (!typeNode || !/^(struct|union|class)_specifier$/.test(typeNode.type)) return undefined;
     const n = typeNode.childForFieldName('name');
-    if (n) return this.scopes.qualify(nameText(n), typeNode.startIndex);
-    return typeNode.childForFieldName('body') ? anonName(typeNode) : undefined;
+    const body = typeNode.childForFieldName('body');
+    if (n) return body && this.lang === 'cpp' ? this.scopes.qualify(nameText(n), typeNode.startIndex) : nameText(n);
+    return body ? anonName(typeNode) : undefined;
   }
 
   private readRecord(r: SyntaxNode, name: string): CRecord {
@@ -198,7 +203,9 @@ class Extractor {
     })).sort((a, b) => a.start - b.start);
     const whenAt = this.conditions(found.map((c) => c.start));
     const perFunc: (typeof found)[] = unit.funcs.map(() => []);
-    assignToEnclosing(this.funcSpans, found, (item, fi) => perFunc[fi].push(item));
+    // static_cast<T>(x) and the like are conversions, not calls.
+    const calls = found.filter((c) => c.callee.type !== 'template_function' || !CPP_CASTS.test(c.callee.childForFieldName('name')?.text ?? ''));
+    assignToEnclosing(this.funcSpans, calls, (item, fi) => perFunc[fi].push(item));
     perFunc.forEach((list, fi) => { this.callIndex[fi] = new Map(list.map((c, k) => [c.call.startIndex, k])); });
     perFunc.forEach((list, fi) => {
       const f = unit.funcs[fi];
@@ -405,6 +412,6 @@ function stripCasts(node: SyntaxNode): SyntaxNode {
   }
 }
 
-export function cArgFlow(arg: SyntaxNode, params: { name: string }[]): ArgFlow | null {
+function cArgFlow(arg: SyntaxNode, params: { name: string }[]): ArgFlow | null {
   return argFlowOf(arg, params, stripCasts, (n) => (n.type === 'number_literal' ? Number.parseInt(n.text, n.text.startsWith('0x') ? 16 : 10) : null));
 }

@@ -20,7 +20,6 @@ export interface FileView {
   text: string;
   /** The text the parser reads: same length as `text`, skipped code blanked. */
   parseText: string;
-  includes: IncludeDirective[];
 }
 
 export interface PreprocessContext {
@@ -62,7 +61,6 @@ export function preprocessFile(file: string, text: string, segments: TextRange[]
   const segs = segments ?? [{ start: 0, end: text.length }];
   const keep: TextRange[] = [];
   const edits: { start: number; end: number; text: string }[] = [];
-  const includes: IncludeDirective[] = [];
   const groups: Group[] = [];
   const live = (): Live => (groups.length ? groups[groups.length - 1].live : base);
   let inBlock = false;
@@ -90,7 +88,7 @@ export function preprocessFile(file: string, text: string, segments: TextRange[]
   }
   for (const g of groups) if (g.maybe) keep.push(...g.lines); // unterminated #if: keep what was kept
   // Only comments left (a guarded header read a second time): nothing to parse.
-  if (sawCode || groups.length) ctx.view({ file, text, parseText: render(text, keep, edits), includes });
+  if (sawCode || groups.length) ctx.view({ file, text, parseText: render(text, keep, edits) });
 
   /**
    * Writes a macro's expansion in place of its use when that changes how the code parses and
@@ -168,11 +166,8 @@ export function preprocessFile(file: string, text: string, segments: TextRange[]
       else { const old = ctx.macros.get(n); if (old) ctx.macros.set(n, { ...old, certain: false }); }
     } else if (name === 'include' || name === 'import' || name === 'include_next') {
       const inc = includeTarget(rest);
-      if (!inc) return;
-      const directiveSpan = at;
-      includes.push({ ...inc, span: directiveSpan });
-      if (name === 'include_next') return;
-      const found = ctx.resolve({ ...inc, span: directiveSpan }, file);
+      if (!inc || name === 'include_next') return;
+      const found = ctx.resolve({ ...inc, span: at }, file);
       if (!found || ctx.once.has(found.file)) return;
       if (depth >= 64) { ctx.stats.tooDeep++; return; }
       preprocessFile(found.file, found.text, undefined, { ...ctx, depth: depth + 1 }, now);
