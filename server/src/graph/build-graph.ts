@@ -1,10 +1,10 @@
 // Builds the call graph (callgraph.ts) over loaded packages: one node per Go function and per C/C++
 // function of the units cgo compiles, then the Go and the C/C++ resolvers add the edges.
 import type { CFunc } from '../model/c-facts';
-import { frameOf } from '../model/c-frames';
+import { cachedFrameOf } from '../model/c-frames';
 import { unitTypes } from '../model/c-types';
 import type { CView } from '../model/c-units';
-import type { GoFile, Package } from '../model/package';
+import type { GoFile, Package, SourceFile } from '../model/package';
 import { listAt } from '../util/list-at';
 import { CallGraph, type CNodeInfo, type PackageIndex, type WorkspaceIndex } from './callgraph';
 import { resolveCCalls } from './resolve-c';
@@ -47,33 +47,39 @@ function addGoNodes(graph: CallGraph, pi: PackageIndex, file: GoFile, index: Wor
  * the same file (a header included under different macros) is one node, compiled by both units.
  */
 function addCNodes(graph: CallGraph, pi: PackageIndex): void {
-  const seen = new Map<string, number>();
+  // Functions already added, per file by span: a second view of a header defines the same ones.
+  const seenIn = new Map<SourceFile, Map<number, number>>();
   for (const view of pi.pkg.cViews) {
-    const types = unitTypes(view.units[0]);
-    view.facts.funcs.forEach((f) => {
-      if (!f.name && f.role !== 'lambda') return;
-      const key = `${view.file.path}:${f.span.start}:${f.span.end}`;
-      const old = seen.get(key);
+    const unit = view.units[0];
+    const types = unitTypes(unit);
+    let seen = seenIn.get(view.file);
+    const firstView = !seen;
+    if (!seen) seenIn.set(view.file, (seen = new Map()));
+    for (const f of view.facts.funcs) {
+      if (!f.name && f.role !== 'lambda') continue;
+      const key = f.span.start * 2 ** 21 + (f.span.end - f.span.start);
+      const old = firstView ? undefined : seen.get(key);
       if (old !== undefined) {
         pi.cNodeOf.set(f, old);
         const info = graph.nodes[old].c!;
         for (const u of view.units) if (!info.units.includes(u)) info.units.push(u);
-        return;
+        continue;
       }
-      const frame = frameOf(f, types);
+      const frame = cachedFrameOf(f, types, unit.key);
       // A C++ definition takes C linkage from an earlier `extern "C"` declaration (the usual binding.h).
       const externC = f.externC || (view.lang === 'cpp' && !f.cls && !f.role && !f.qualified.includes('::') && types.externC.has(f.name));
-      const info: CNodeInfo = { ...f, externC, frameBytes: frame.bytes, frameItems: frame.items, bounds: frame.bounds, view, units: [...view.units] };
+      // The facts stay shared (the prototype), only what this unit says of them is added.
+      const info: CNodeInfo = Object.assign(Object.create(f) as CFunc, { externC, frameBytes: frame.bytes, frameItems: frame.items, bounds: frame.bounds, view, units: [...view.units] });
       const node = graph.addNode({
         lang: 'c', qualified: qualifiedName(pi, view, info), display: displayName(graph, pi, view, info),
         pkg: pi.pkg, file: view.file, span: f.span, nameSpan: f.nameSpan, c: info, cpp: view.lang === 'cpp',
       });
       seen.set(key, node.id);
       pi.cNodeOf.set(f, node.id);
-      if (f.role === 'lambda') return;
+      if (f.role === 'lambda') continue;
       if (externC || view.lang === 'c') listAt(pi.cFuncs, f.name).push(node.id);
       if (view.lang === 'cpp') listAt(pi.cppFuncs, f.qualified).push(node.id);
-    });
+    }
   }
 }
 

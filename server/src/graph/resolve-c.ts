@@ -29,8 +29,12 @@ export function resolveCCalls(index: WorkspaceIndex, pi: PackageIndex): void {
   if (ids.length === 0 && goValues.length === 0) return;
   const r = new Resolver(graph, pi);
   for (const id of ids) r.directCalls(id);
-  for (const id of ids) r.flows(id);
-  r.unitGlobals();
+  // Values need following only where something may call through them: a pointer call, or a
+  // library call given a name (a function, a variable, a table).
+  if (r.needsValues()) {
+    for (const id of ids) r.flows(id);
+    r.unitGlobals();
+  }
   for (const { file, v } of goValues) r.goValue(file, v);
   r.finish();
 }
@@ -71,6 +75,11 @@ class Resolver {
   private edge(from: number, to: number, kind: EdgeKind, call: CCall, via?: string, bySignature?: boolean): void {
     const node = this.graph.nodes[from];
     this.graph.addEdge({ from, to, kind, file: node.file, span: call.span, args: call.argFlows, via, ...(bySignature ? { bySignature } : {}) });
+  }
+
+  needsValues(): boolean {
+    const named = (e: CExpr): boolean => e.kind === 'name' || e.kind === 'lambda' || e.kind === 'field' || ((e.kind === 'addr' || e.kind === 'cast') && named(e.base));
+    return this.throughHolder.length > 0 || this.external.some((e) => e.call.args.some(named));
   }
 
   /** Direct, member, constructor and destructor calls; the rest waits for the value flow. */

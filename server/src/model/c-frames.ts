@@ -21,6 +21,17 @@ export interface CBound { param: number; limit: number | null }
 
 export interface CFrame { bytes: number; items: FrameItem[]; bounds: CBound[] }
 
+const cache = new WeakMap<CFunc, { key: string; frame: CFrame }>();
+
+/** frameOf, kept per function for the unit it was evaluated in (`key`: the unit's texts and flags). */
+export function cachedFrameOf(f: CFunc, types: UnitTypes, key: string): CFrame {
+  const hit = cache.get(f);
+  if (hit && hit.key === key) return hit.frame;
+  const frame = frameOf(f, types);
+  cache.set(f, { key, frame });
+  return frame;
+}
+
 export function frameOf(f: CFunc, types: UnitTypes): CFrame {
   const variables = new Map<string, string>(f.params.map((p) => [p.name, p.type]));
   const constLocals = new Map<string, string>();

@@ -34,6 +34,8 @@ export interface CUnit {
   views: CView[];
   /** The macro table at the end of the unit: sizes and bounds are evaluated with it. */
   macros: Macros;
+  /** The texts the unit read and its flags: units with the same key evaluate alike (frames are cached by it). */
+  key: string;
 }
 
 /** The C side of a package: its units, the views they read, and every non-Go file among them. */
@@ -82,7 +84,7 @@ export function loadCUnits(pkg: Package, folder: FolderFiles, opts: LoadOptions)
   const stats = { unknownConditions: 0, tooDeep: 0 };
   for (const src of sources) {
     const lf: LangFlags = src.lang === 'c' ? flags.c : flags.cpp;
-    const unit: CUnit = { main: src.main, lang: src.lang, views: [], macros: initialMacros(target, src.lang, lf) };
+    const unit: CUnit = { main: src.main, lang: src.lang, views: [], macros: initialMacros(target, src.lang, lf), key: '' };
     const seen: FileView[] = [];
     const ctx: PreprocessContext = {
       macros: unit.macros, absent: absentFor(targetMacros(target, src.lang, lf.std).absent, lf), controlled, ownPrefixes, once: new Set(), stats,
@@ -109,8 +111,9 @@ export function loadCUnits(pkg: Package, folder: FolderFiles, opts: LoadOptions)
         byKey.set(key, view);
         out.views.push(view);
       }
-      if (!view.units.includes(unit)) { view.units.push(unit); unit.views.push(view); }
+      if (!view.units.includes(unit)) { view.units.push(unit); unit.views.push(view); unit.key += `${key}\n`; }
     }
+    unit.key += JSON.stringify([...lf.defines, ...lf.undefines, lf.std ?? '', target.goos, target.goarch]);
     out.units.push(unit);
   }
   out.unknownConditions = stats.unknownConditions;
@@ -144,14 +147,24 @@ function resolveInclude(inc: IncludeDirective, from: string, flags: LangFlags, o
   return undefined;
 }
 
+/** Views kept per file: the current text's, and a few recent ones (a preamble while Go below it is edited). */
+const VIEWS_PER_FILE = 8;
+
+/**
+ * A view's facts, cached under its file by the parsed text's hash: the facts depend on nothing
+ * else, so a preamble is not parsed again when only the Go code of its file changes.
+ */
 function viewFacts(v: FileView, lang: CLang, hash: string, opts: LoadOptions): CUnitFacts {
   const cache: FactCache | undefined = opts.cache;
   const key = cViewKey(v.file);
-  let entry = cache?.get(key) as { text: string; facts: CViewSet } | undefined;
-  if (!entry || entry.text !== v.text) {
-    entry = { text: v.text, facts: { views: {} } };
-    cache?.set(key, entry);
-  }
+  const entry = (cache?.get(key) as { text: string; facts: CViewSet } | undefined) ?? { text: v.text, facts: { views: {} } };
+  cache?.set(key, entry);
+  entry.text = v.text;
   const name = `${lang}:${hash}`;
-  return (entry.facts.views[name] ??= extractC(opts.backend, lang, v.parseText));
+  const views = entry.facts.views;
+  const hit = views[name];
+  if (hit) return hit;
+  const names = Object.keys(views);
+  if (names.length >= VIEWS_PER_FILE) delete views[names[0]];
+  return (views[name] = extractC(opts.backend, lang, v.parseText));
 }

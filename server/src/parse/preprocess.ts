@@ -53,12 +53,16 @@ interface Group { parent: Live; taken: Live; live: Live; maybe: boolean; lines: 
 export function preprocessFile(file: string, text: string, segments: TextRange[] | undefined, ctx: PreprocessContext, base: Live = YES): void {
   const depth = ctx.depth ?? 0;
   const own = (ctx.ownPrefixes ??= new Set());
-  for (const m of text.matchAll(/^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm)) {
-    ctx.controlled.add(m[1]);
-    const p = reservedPrefix(m[1]);
-    if (p) own.add(p);
-  }
   const segs = segments ?? [{ start: 0, end: text.length }];
+  for (const seg of segs) {
+    const part = segments ? text.slice(seg.start, seg.end) : text;
+    if (!part.includes('define')) continue;
+    for (const m of part.matchAll(/^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm)) {
+      ctx.controlled.add(m[1]);
+      const p = reservedPrefix(m[1]);
+      if (p) own.add(p);
+    }
+  }
   const keep: TextRange[] = [];
   const edits: { start: number; end: number; text: string }[] = [];
   const groups: Group[] = [];
