@@ -39,7 +39,7 @@ export interface TextEdit { startIndex: number; oldEndIndex: number; newEndIndex
 
 export interface ParserBackend {
   readonly name: BackendName;
-  /** Parses `text`; with `ranges`, only those parts (the cgo preamble inside a Go file). */
+  /** Parses `text`; with `ranges`, only those parts (an outline's text around function bodies). */
   parse(lang: Lang, text: string, ranges?: TextRange[]): ParsedTree;
   /** Runs a named query from server/queries/<lang>/<name>.scm. */
   matches(lang: Lang, query: string, node: SyntaxNode): QueryMatch[];

@@ -6,6 +6,7 @@
 // macros that expand to nothing are blanked so `RLAPI void f(void)` parses as a declaration.
 // A condition on a macro that may come from an unread header is unknown: both branches are kept.
 import type { TextRange } from './backend';
+import { blank } from '../text/blank';
 import { evaluate, expandMacros, isIdentPart, isIdentStart, tokenize, type Macro, type Macros, type Token } from './c-expr';
 
 /** Whether code is compiled: no, yes, or maybe (it hangs on an unknown macro). */
@@ -280,18 +281,6 @@ function render(text: string, keep: TextRange[], edits: { start: number; end: nu
   return parts.join('');
 }
 
-/** `text[from, to)` as spaces, its line breaks kept. */
-export function blank(text: string, from: number, to: number): string {
-  let out = '';
-  for (let i = from; i < to; ) {
-    let nl = i;
-    while (nl < to && text.charCodeAt(nl) !== 10 && text.charCodeAt(nl) !== 13) nl++;
-    out += ' '.repeat(nl - i);
-    if (nl < to) out += text[nl];
-    i = nl + 1;
-  }
-  return out;
-}
 
 function pushRange(list: TextRange[], start: number, end: number): void {
   const last = list[list.length - 1];
