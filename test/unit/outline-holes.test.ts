@@ -110,6 +110,14 @@ describe('outline skipping holes equals the outline of the whole parse', () => {
     assert.deepEqual(funcs, ['a:true', 'b:true', 'c:true', 'asm:false', 'recv.m:true', 'multi:true', '中文:true']);
   });
 
+  it('on a file with more holes than included ranges are used for (it is read blanked)', () => {
+    const funcs = Array.from({ length: 400 }, (_, i) => `// G${i} 说明.\nfunc (m *M) G${i}() int {\n\tif m == nil {\n\t\treturn 0\n\t}\n\treturn m.f + ${i}\n}\n`);
+    const text = `package p\n\nconst (\n\tA = iota\n\tB\n)\n\nvar table = []int{1, 2, 3}\n\ntype M struct{ f int }\n\n${funcs.join('\n')}`;
+    same(text, 'many holes');
+    same(text.replace(/\n/g, '\r\n'), 'many holes CRLF');
+    assert.equal(extractGoOutline(backends[1], text, false).funcs.length, 400);
+  });
+
   it('on a file whose skeleton does not parse (it falls back to the whole parse)', () => {
     same('package p\n\nfunc f() { x := [}; }\n\nfunc g() {}\n', 'broken');
   });
