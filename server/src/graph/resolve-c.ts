@@ -7,7 +7,7 @@
 import type { CCall, CExpr, CInit, CSignature, CType } from '../model/c-facts';
 import { fieldType, recordNamed, recordOf, resolveType, signatureOfType, splitStars, type UnitTypes } from '../model/c-types';
 import { unitTypes } from '../model/c-types';
-import type { GoCValue } from '../model/facts';
+import type { CFieldDest, GoCValue } from '../model/facts';
 import type { GoFile } from '../model/package';
 import type { CallGraph, CNodeInfo, EdgeKind, FuncNode, PackageIndex, WorkspaceIndex } from './callgraph';
 import { isLocalName, typeOfExpr, type TypeContext } from './c-expr-types';
@@ -365,12 +365,7 @@ class Resolver {
   }
 
   private goDestination(file: GoFile, v: GoCValue): Holder | undefined {
-    if (v.dest.kind === 'c-field') {
-      if (!v.dest.owner) return undefined;
-      const types = this.pi.pkg.cUnits.find((u) => u.main === file) ?? this.pi.pkg.cUnits[0];
-      const rec = types ? recordOf(v.dest.owner, unitTypes(types), false) : undefined;
-      return rec ? holder.slot(rec.name, v.dest.field) : undefined;
-    }
+    if (v.dest.kind === 'c-field') return this.goField(file, v.dest);
     if (v.dest.kind !== 'c-arg') return undefined;
     for (const call of v.dest.calls) {
       const targets = cFromGo(this.graph, this.pi, file, call.callee);
@@ -379,13 +374,23 @@ class Resolver {
         const param = this.graph.nodes[withBody[0]].c!.params[call.arg]?.name;
         return param ? holder.local(withBody[0], param) : undefined;
       }
-      if (this.isType(file, call.callee)) continue; // C.cb_t(C.f): a conversion
+      if (this.isType(file, call.callee)) {
+        if (call === v.dest.calls[v.dest.calls.length - 1] && v.dest.then) return this.goField(file, v.dest.then); // cfg.cb = C.cb_t(C.f)
+        continue; // C.cb_t(C.f): a conversion
+      }
       // Handed to a C function that is not in the workspace: it may call what it is given.
       const from = enclosingGoFunc(this.graph, this.pi, file, v.span.start);
       if (from !== undefined && !ELSEWHERE.has(call.callee)) this.goGiven.push({ from, file, v, callee: call.callee, targets: [] });
       return undefined;
     }
     return undefined;
+  }
+
+  private goField(file: GoFile, dest: CFieldDest): Holder | undefined {
+    if (!dest.owner) return undefined;
+    const unit = this.pi.pkg.cUnits.find((u) => u.main === file) ?? this.pi.pkg.cUnits[0];
+    const rec = unit ? recordOf(dest.owner, unitTypes(unit), false) : undefined;
+    return rec ? holder.slot(rec.name, dest.field) : undefined;
   }
 
   private isType(file: GoFile, name: string): boolean {

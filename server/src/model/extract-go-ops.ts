@@ -2,7 +2,7 @@
 // systemstack/mcall arguments and call statements, each attached to the innermost function that
 // contains it; plus the locals a type assertion binds (how runtime hooks reach user methods).
 // Nothing here decides types: whether `x[k]` touches a map is settled later from declarations.
-import type { ParserBackend, SyntaxNode } from '../parse/backend';
+import type { QueryMatch, SyntaxNode } from '../parse/backend';
 import type { GoFileFacts, GoOp, Span } from './facts';
 import { typeText, valueRef } from './go-types';
 import { assignToEnclosing, intLiteral, named, span } from './syntax-util';
@@ -19,58 +19,58 @@ const BASIC_BYTES: Record<string, number> = {
 
 interface Item { start: number; op: GoOp }
 
-export function readOps(backend: ParserBackend, root: SyntaxNode, funcSpans: Span[], facts: GoFileFacts): void {
+export function readOps(m: (name: string) => QueryMatch[], funcSpans: Span[], facts: GoFileFacts): void {
   const items: Item[] = [];
   const add = (node: SyntaxNode, op: Omit<GoOp, 'span'>, at = node) => items.push({ start: at.startIndex, op: { ...op, span: span(node) } });
-  const cap = (m: { captures: { name: string; node: SyntaxNode }[] }, name: string) => m.captures.find((c) => c.name === name)?.node;
+  const cap = (x: { captures: { name: string; node: SyntaxNode }[] }, name: string) => x.captures.find((c) => c.name === name)?.node;
 
-  for (const m of backend.matches('go', 'map-ops', root)) {
-    const operand = cap(m, 'operand');
-    if (cap(m, 'index') && operand) add(cap(m, 'index')!, { kind: 'index', ref: valueRef(operand) });
-    else if (cap(m, 'range') && operand) add(cap(m, 'range')!, { kind: 'range', ref: valueRef(operand) });
-    else if (cap(m, 'call') && operand) add(cap(m, 'call')!, { kind: cap(m, 'builtin')!.text as 'delete' | 'clear', ref: valueRef(operand) });
-    else if (cap(m, 'literal')) {
-      const type = cap(m, 'type')!;
+  for (const x of m('map-ops')) {
+    const operand = cap(x, 'operand');
+    if (cap(x, 'index') && operand) add(cap(x, 'index')!, { kind: 'index', ref: valueRef(operand) });
+    else if (cap(x, 'range') && operand) add(cap(x, 'range')!, { kind: 'range', ref: valueRef(operand) });
+    else if (cap(x, 'call') && operand) add(cap(x, 'call')!, { kind: cap(x, 'builtin')!.text as 'delete' | 'clear', ref: valueRef(operand) });
+    else if (cap(x, 'literal')) {
+      const type = cap(x, 'type')!;
       // An empty map literal only allocates (makemap): measured fine on g0 under -race.
-      const empty = named(cap(m, 'literal')!.childForFieldName('body')).length === 0;
-      if (LITERAL_TYPES.has(type.type)) add(cap(m, 'literal')!, { kind: 'literal', type: typeText(type), detail: empty ? 'empty' : undefined });
+      const empty = named(cap(x, 'literal')!.childForFieldName('body')).length === 0;
+      if (LITERAL_TYPES.has(type.type)) add(cap(x, 'literal')!, { kind: 'literal', type: typeText(type), detail: empty ? 'empty' : undefined });
     }
   }
-  for (const m of backend.matches('go', 'chan-ops', root)) {
-    const channel = cap(m, 'channel')!;
-    if (cap(m, 'send')) add(cap(m, 'send')!, { kind: 'send', ref: valueRef(channel), detail: selectCase(cap(m, 'send')!) });
-    else if (cap(m, 'receive')) add(cap(m, 'receive')!, { kind: 'receive', ref: valueRef(channel), detail: selectCase(cap(m, 'receive')!) });
-    else if (cap(m, 'close')) add(cap(m, 'close')!, { kind: 'close', ref: valueRef(channel) });
+  for (const x of m('chan-ops')) {
+    const channel = cap(x, 'channel')!;
+    if (cap(x, 'send')) add(cap(x, 'send')!, { kind: 'send', ref: valueRef(channel), detail: selectCase(cap(x, 'send')!) });
+    else if (cap(x, 'receive')) add(cap(x, 'receive')!, { kind: 'receive', ref: valueRef(channel), detail: selectCase(cap(x, 'receive')!) });
+    else if (cap(x, 'close')) add(cap(x, 'close')!, { kind: 'close', ref: valueRef(channel) });
   }
-  for (const m of backend.matches('go', 'defers', root)) {
-    const d = cap(m, 'defer');
+  for (const x of m('defers')) {
+    const d = cap(x, 'defer');
     if (d) add(d, { kind: 'defer', detail: insideLoop(d) ? 'loop' : undefined });
-    else add(cap(m, 'return')!, { kind: 'return' });
+    else add(cap(x, 'return')!, { kind: 'return' });
   }
-  for (const m of backend.matches('go', 'local-arrays', root)) readArray(cap(m, 'local')!, cap(m, 'type')!, cap(m, 'value'), add);
-  for (const m of backend.matches('go', 'stack-switch', root)) {
-    const arg = cap(m, 'arg')!;
+  for (const x of m('local-arrays')) readArray(cap(x, 'local')!, cap(x, 'type')!, cap(x, 'value'), add);
+  for (const x of m('stack-switch')) {
+    const arg = cap(x, 'arg')!;
     // Anchored at the call: a func literal argument must not count as its own content.
-    add(arg, { kind: 'stack-switch', detail: cap(m, 'callee')!.text, ref: valueRef(arg) }, cap(m, 'call')!);
+    add(arg, { kind: 'stack-switch', detail: cap(x, 'callee')!.text, ref: valueRef(arg) }, cap(x, 'call')!);
   }
 
-  for (const m of backend.matches('go', 'statement-calls', root)) {
+  for (const x of m('statement-calls')) {
     // `func(){...}()` starts where its literal starts: half an offset earlier it belongs to the caller.
-    const call = m.captures[0].node;
+    const call = x.captures[0].node;
     items.push({ start: call.startIndex - 0.5, op: { kind: 'call-stmt', span: span(call) } });
   }
 
-  readAssertedLocals(backend, root, funcSpans, facts);
+  readAssertedLocals(m, funcSpans, facts);
   items.sort((a, b) => a.start - b.start || a.op.span.start - b.op.span.start);
   assignToEnclosing(funcSpans, items, (item, f) => facts.funcs[f].ops.push(item.op));
 }
 
 /** Types the declaration reader leaves unknown: a local bound by a type assertion has the asserted type. */
-function readAssertedLocals(backend: ParserBackend, root: SyntaxNode, funcSpans: Span[], facts: GoFileFacts): void {
-  const decls = backend.matches('go', 'asserted-locals', root).map((m) => ({
-    start: m.captures.find((c) => c.name === 'decl')!.node.startIndex,
-    name: m.captures.find((c) => c.name === 'name')!.node.text,
-    type: typeText(m.captures.find((c) => c.name === 'type')!.node),
+function readAssertedLocals(m: (name: string) => QueryMatch[], funcSpans: Span[], facts: GoFileFacts): void {
+  const decls = m('asserted-locals').map((x) => ({
+    start: x.captures.find((c) => c.name === 'decl')!.node.startIndex,
+    name: x.captures.find((c) => c.name === 'name')!.node.text,
+    type: typeText(x.captures.find((c) => c.name === 'type')!.node),
   })).sort((a, b) => a.start - b.start);
   assignToEnclosing(funcSpans, decls, (d, f) => {
     const locals = facts.funcs[f].locals;

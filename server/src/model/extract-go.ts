@@ -1,13 +1,14 @@
 // Go tree → GoFileFacts: functions (closures included), calls, directives, types, locals, and the
 // preamble's ranges and #cgo lines (its C is read with the package's units, model/c-units.ts).
-import type { ParserBackend, SyntaxNode } from '../parse/backend';
+import type { ParserBackend, QueryMatch, SyntaxNode } from '../parse/backend';
 import { outlineHoles, rangesAround } from '../parse/outline-holes';
 import { blankGaps } from '../text/blank';
 import { findPreambles } from '../parse/preamble';
 import { readOps } from './extract-go-ops';
-import type { GoCallee, GoCValue, GoFileFacts, GoFunc, GoTypeDecl, IgnoreComment, Span, ValueRef } from './facts';
+import type { CFieldDest, GoCallee, GoCValue, GoFileFacts, GoFunc, GoTypeDecl, IgnoreComment, Span, ValueRef } from './facts';
 import { baseTypeName, goArgFlow, goGuard, paramList, typeText, valueRef } from './go-types';
 import { assignToEnclosing, lineStartOf, named, parseIgnore, span } from './syntax-util';
+import { listAt } from '../util/list-at';
 
 const LOG_PANICS = new Set(['Panic', 'Panicf', 'Panicln']);
 
@@ -73,13 +74,58 @@ function extractOutline(root: SyntaxNode, text: string, isTestFile: boolean): Go
   return facts;
 }
 
+/** Characters of top-level declarations read together: their query matches are held only that long. */
+const CHUNK_CHARS = 1 << 16;
+/** Files up to this size are queried in one pass over the whole tree (fewer, cheaper query runs). */
+const ONE_PASS_CHARS = 1 << 18;
+
+/** The matches of one query file within the declarations being read. */
+type MatchSource = (name: string) => QueryMatch[];
+
+/**
+ * Reads a big file a few top-level declarations at a time: the queries run per declaration, which
+ * is faster there than one run over the whole tree and keeps the matches (hundreds of MB for a
+ * multi-megabyte file) from piling up. A comment stays with the declaration after it.
+ */
 function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string, isTestFile: boolean): GoFileFacts {
   const facts = emptyFacts(root, false);
-  const comments = backend.matches('go', 'comments', root).map((m) => m.captures[0].node);
-  readComments(comments, facts);
   readTopLevel(root, facts);
+  for (const nodes of text.length <= ONE_PASS_CHARS ? [[root]] : chunks(root.namedChildren)) {
+    const byName = nodes.length === 1 ? backend.matchAll('go', nodes[0]) : new Map<string, QueryMatch[]>();
+    if (nodes.length > 1) for (const n of nodes) for (const [name, list] of backend.matchAll('go', n)) { const all = listAt(byName, name); for (const x of list) all.push(x); }
+    const part: GoFileFacts = { ...facts, funcs: [] };
+    readDeclarations((name) => byName.get(name) ?? [], text, isTestFile, part);
+    facts.buildConstraint ??= part.buildConstraint;
+    const base = facts.funcs.length;
+    for (const f of part.funcs) facts.funcs.push(base ? renumbered(f, base) : f);
+  }
+  const preambles = findPreambles(root, text).filter((p) => p.cRanges.length > 0 || p.cgoLines.length > 0);
+  if (preambles.length > 0) {
+    facts.preamble = {
+      ranges: preambles.flatMap((p) => p.cRanges),
+      cgo: preambles.flatMap((p) => p.cgoLines).map((r) => ({ text: text.slice(r.start, r.end).trim(), span: r })),
+    };
+  }
+  return facts;
+}
 
-  const funcNodes = backend.matches('go', 'functions', root).map((m) => m.captures[0].node).sort((a, b) => a.startIndex - b.startIndex);
+function chunks(nodes: SyntaxNode[]): SyntaxNode[][] {
+  const out: SyntaxNode[][] = [];
+  let cur: SyntaxNode[] = [], size = 0;
+  for (const n of nodes) {
+    cur.push(n);
+    size += n.endIndex - n.startIndex;
+    if (size >= CHUNK_CHARS && n.type !== 'comment') { out.push(cur); cur = []; size = 0; }
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+/** Functions (closures included), their calls, locals and operations, in some top-level declarations. */
+function readDeclarations(m: MatchSource, text: string, isTestFile: boolean, facts: GoFileFacts): void {
+  const comments = m('comments').map((x) => x.captures[0].node);
+  readComments(comments, facts);
+  const funcNodes = m('functions').map((x) => x.captures[0].node).sort((a, b) => a.startIndex - b.startIndex);
   const funcSpans = funcNodes.map(span);
   const literalCount = new Map<number, number>();
   funcNodes.forEach((node) => facts.funcs.push(newFunc(node, text, isTestFile)));
@@ -92,18 +138,17 @@ function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string,
     f.key = f.name = `${facts.funcs[parent].key}$lit${n}`;
   });
   attachDocDirectives(facts.funcs, funcNodes, comments, text);
-  readLocals(backend, root, funcSpans, facts);
-  readCalls(backend, root, text, funcNodes, funcSpans, facts);
-  readOps(backend, root, funcSpans, facts);
+  readLocals(m, funcSpans, facts);
+  readCalls(m, text, funcNodes, funcSpans, facts);
+  readOps(m, funcSpans, facts);
+}
 
-  const preambles = findPreambles(root, text).filter((p) => p.cRanges.length > 0 || p.cgoLines.length > 0);
-  if (preambles.length > 0) {
-    facts.preamble = {
-      ranges: preambles.flatMap((p) => p.cRanges),
-      cgo: preambles.flatMap((p) => p.cgoLines).map((r) => ({ text: text.slice(r.start, r.end).trim(), span: r })),
-    };
-  }
-  return facts;
+/** A function read with others, its indices (parent, literal callees) moved by `base`. */
+function renumbered(f: GoFunc, base: number): GoFunc {
+  const move = (c: GoCallee): GoCallee => (c.kind === 'literal' ? { ...c, literal: c.literal + base } : c);
+  const out: GoFunc = { ...f, calls: f.calls.map((c) => (c.callee.kind === 'literal' ? { ...c, callee: move(c.callee) } : c)), topDefers: f.topDefers.map(move) };
+  if (f.parent !== undefined) out.parent = f.parent + base;
+  return out;
 }
 
 function readComments(comments: SyntaxNode[], facts: GoFileFacts): void {
@@ -241,8 +286,8 @@ function attachDocDirectives(funcs: GoFunc[], nodes: SyntaxNode[], comments: Syn
   });
 }
 
-function readLocals(backend: ParserBackend, root: SyntaxNode, funcSpans: Span[], facts: GoFileFacts): void {
-  const decls = backend.matches('go', 'locals', root).map((m) => m.captures[0].node);
+function readLocals(m: MatchSource, funcSpans: Span[], facts: GoFileFacts): void {
+  const decls = m('locals').map((x) => x.captures[0].node);
   const items = decls.map((node) => ({ start: node.startIndex, node })).sort((a, b) => a.start - b.start);
   assignToEnclosing(funcSpans, items, (item, f) => {
     const fn = facts.funcs[f];
@@ -267,11 +312,11 @@ function rangeTypes(clause: SyntaxNode, f: GoFunc): Record<string, string> {
   return out;
 }
 
-function readCalls(backend: ParserBackend, root: SyntaxNode, text: string, funcNodes: SyntaxNode[], funcSpans: Span[], facts: GoFileFacts): void {
+function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSpans: Span[], facts: GoFileFacts): void {
   const logAlias = logImportName(facts);
   const literalIndex = new Map<number, number>(funcNodes.map((n, i) => [n.startIndex, i]));
   // `func(){...}()` starts where its literal starts: half an offset earlier it belongs to the caller.
-  const matches = backend.matches('go', 'calls', root);
+  const matches = m('calls');
   const starts = (name: string) => new Set(matches.flatMap((m) => m.captures.filter((c) => c.name === name).map((c) => c.node.startIndex)));
   const goCalls = starts('go-call'), deferCalls = starts('defer-call'), topDefers = starts('top-defer');
   const calls = matches.filter((m) => m.captures.some((c) => c.name === 'call')).map((m) => ({
@@ -281,7 +326,7 @@ function readCalls(backend: ParserBackend, root: SyntaxNode, text: string, funcN
     args: m.captures.find((c) => c.name === 'args')!.node,
   })).sort((a, b) => a.start - b.start);
   const calleeStarts = new Set<number>();
-  const dead = deadBranches(backend, root, funcSpans, facts);
+  const dead = deadBranches(m, funcSpans, facts);
   assignToEnclosing(funcSpans, calls, ({ call, callee, args }, fi) => {
     const f = facts.funcs[fi];
     calleeStarts.add(callee.startIndex);
@@ -302,53 +347,72 @@ function readCalls(backend: ParserBackend, root: SyntaxNode, text: string, funcN
     }
     if (topDefers.has(at)) f.topDefers.push(target);
   });
-  if (facts.imports.some((i) => i.path === 'C')) readCValues(backend, root, text, funcSpans, calleeStarts, facts);
+  if (facts.imports.some((i) => i.path === 'C')) readCValues(m, text, funcSpans, calleeStarts, facts);
 }
 
 /** `C.name` used as a value: where it goes (a C call's argument, a C struct's field, or Go code). */
-function readCValues(backend: ParserBackend, root: SyntaxNode, text: string, funcSpans: Span[], calleeStarts: Set<number>, facts: GoFileFacts): void {
-  const uses: { name: string; node: SyntaxNode }[] = [];
-  type Arg = { node: SyntaxNode; start: number; end: number };
-  const cArgs: { callee: string; list: SyntaxNode; args?: Arg[]; span: Span }[] = [];
-  const argsOf = (c: (typeof cArgs)[number]): Arg[] => (c.args ??= named(c.list).map((node) => ({ node, start: node.startIndex, end: node.endIndex })));
-  const fieldSets: { start: number; base: string; field: string; value: Arg }[] = [];
-  for (const m of backend.matches('go', 'c-values', root)) {
-    const get = (name: string) => m.captures.find((c) => c.name === name)?.node;
-    const use = get('use'), call = get('ccall'), set = get('fieldset');
-    if (use && !calleeStarts.has(use.startIndex) && !isTypeUse(text, use.startIndex, use.endIndex)) uses.push({ name: get('name')!.text, node: use });
-    else if (call) cArgs.push({ callee: get('cfn')!.text, list: get('cargs')!, span: span(call) });
-    else if (set) {
-      const values = get('values')!;
-      if (values.namedChildCount !== 1 || !values.text.includes('C.')) continue;
-      const node = named(values)[0];
-      fieldSets.push({ start: set.startIndex, base: get('base')!.text, field: get('field')!.text, value: { node, start: node.startIndex, end: node.endIndex } });
-    }
-  }
-  // The owner struct of `x.f = …` from x's declared type in the function around it.
-  const owners = new Map<number, string | undefined>();
-  assignToEnclosing(funcSpans, fieldSets, (set, fi) => {
-    const f = facts.funcs[fi];
-    const t = f.locals[set.base] ?? [...f.params, ...f.results].find((p) => p.name === set.base)?.type ?? facts.vars[set.base] ?? '';
-    const m = /^\*?C\.(?:struct_)?(\w+)$/.exec(t);
-    owners.set(set.start, m?.[1]);
-  });
+function readCValues(m: MatchSource, text: string, funcSpans: Span[], calleeStarts: Set<number>, facts: GoFileFacts): void {
+  const uses: { start: number; name: string; node: SyntaxNode }[] = [];
   const seen = new Set<number>();
-  for (const { name, node } of uses) {
-    if (seen.has(node.startIndex)) continue;
-    seen.add(node.startIndex);
-    const value: GoCValue = { name, span: span(node), dest: { kind: 'go' } };
-    const at = value.span;
-    const into = (arg: Arg) => arg.start <= at.start && at.end <= arg.end && convertedValue(arg.node, node);
-    const calls = cArgs.filter((c) => c.span.start < at.start && at.end <= c.span.end).sort((a, b) => b.span.start - a.span.start)
-      .map((c) => ({ c, arg: argsOf(c).findIndex(into) })).filter((x) => x.arg >= 0);
-    const set = fieldSets.find((s) => into(s.value));
-    if (calls.length) value.dest = { kind: 'c-arg', calls: calls.map((x) => ({ callee: x.c.callee, arg: x.arg })) };
-    else if (set) value.dest = { kind: 'c-field', owner: owners.get(set.start), field: set.field };
-    const outer = calls[calls.length - 1];
-    const cast = outer ? firstCCast(argsOf(outer.c)[outer.arg].node) : set ? firstCCast(set.value.node) : undefined;
-    if (cast) value.cast = cast;
-    facts.cValues.push(value);
+  for (const match of m('c-values')) {
+    const use = match.captures.find((c) => c.name === 'use')!.node;
+    if (seen.has(use.startIndex) || calleeStarts.has(use.startIndex) || isTypeUse(text, use.startIndex, use.endIndex)) continue;
+    seen.add(use.startIndex);
+    uses.push({ start: use.startIndex, name: match.captures.find((c) => c.name === 'name')!.node.text, node: use });
   }
+  uses.sort((a, b) => a.start - b.start);
+  assignToEnclosing(funcSpans, uses, ({ name, node }, fi) => facts.cValues.push(cValue(name, node, facts.funcs[fi], facts)));
+  // A use outside every function (a package variable's initializer) is kept by Go.
+  const inside = new Set(facts.cValues.map((v) => v.span.start));
+  for (const u of uses) if (!inside.has(u.start)) facts.cValues.push({ name: u.name, span: span(u.node), dest: { kind: 'go' } });
+}
+
+/**
+ * Where a `C.name` value goes, read upwards from it through conversions (`unsafe.Pointer(…)`,
+ * `C.cb_t(…)`, `(*[0]byte)(…)`): the argument of each `C.f(…)` around it (innermost first), or
+ * the C struct field it is assigned to; else Go keeps it. Few nodes are values, so walking up
+ * from each (parent lookups cost the depth) is cheaper than a query over every call.
+ */
+function cValue(name: string, use: SyntaxNode, f: GoFunc, facts: GoFileFacts): GoCValue {
+  const value: GoCValue = { name, span: span(use), dest: { kind: 'go' } };
+  const calls: { callee: string; arg: number }[] = [];
+  let field_: CFieldDest | undefined;
+  let node = use;
+  for (let depth = 0; depth < 12; depth++) {
+    const parent = node.parent;
+    if (!parent) break;
+    if (parent.type === 'parenthesized_expression' || (parent.type === 'unary_expression' && parent.childForFieldName('operator')?.text === '&')) { node = parent; continue; }
+    if (parent.type === 'argument_list') {
+      const call = parent.parent;
+      const fn = call?.childForFieldName('function');
+      if (!call || !fn) break;
+      const args = named(parent);
+      const c = /^C\.(\w+)$/.exec(fn.text.replace(/\s+/g, ''));
+      if (c) {
+        calls.push({ callee: c[1], arg: args.findIndex((a) => a.startIndex === node.startIndex) });
+      } else if (args.length !== 1) break; // a Go call: Go gets the value
+      node = call;
+      continue;
+    }
+    if (parent.type === 'expression_list' && parent.parent?.type === 'assignment_statement') {
+      const stmt = parent.parent;
+      const left = named(stmt.childForFieldName('left')), right = named(stmt.childForFieldName('right'));
+      const target = right.length === 1 && left.length === 1 && left[0].type === 'selector_expression' ? left[0] : undefined;
+      const base = target?.childForFieldName('operand'), field = target?.childForFieldName('field');
+      if (base?.type === 'identifier' && field) {
+        const t = f.locals[base.text] ?? [...f.params, ...f.results].find((p) => p.name === base.text)?.type ?? facts.vars[base.text] ?? '';
+        field_ = { kind: 'c-field', owner: /^\*?C\.(?:struct_)?(\w+)$/.exec(t)?.[1], field: field.text };
+      }
+    }
+    break;
+  }
+  if (calls.length) {
+    // Each C.f(…) around the value may be a conversion (C.cb_t(…)) or the call that takes it: the
+    // resolver tells them apart. Past them all, a field may still receive it.
+    value.dest = field_ ? { kind: 'c-arg', calls, then: field_ } : { kind: 'c-arg', calls };
+    if (calls.length > 1 || field_) value.cast = calls[0].callee;
+  } else if (field_) value.dest = field_;
+  return value;
 }
 
 /** `*C.T`, `[]C.T`, `C.T{…}`: a C type, never a function value (the common case: skip it cheaply). */
@@ -358,35 +422,14 @@ function isTypeUse(text: string, start: number, end: number): boolean {
   return text[before] === '*' || text[before] === ']' || text[end] === '{';
 }
 
-/** Whether `expr` is `use` wrapped only in conversions (`unsafe.Pointer(…)`, `C.cb_t(…)`, `(*[0]byte)(…)`). */
-function convertedValue(expr: SyntaxNode, use: SyntaxNode): boolean {
-  for (let e: SyntaxNode | undefined = expr; e; ) {
-    if (e.startIndex === use.startIndex && e.endIndex === use.endIndex) return true;
-    if (e.type === 'parenthesized_expression') { e = named(e)[0]; continue; }
-    if (e.type !== 'call_expression') return false;
-    const args = named(e.childForFieldName('arguments'));
-    if (args.length !== 1) return false;
-    e = args[0];
-  }
-  return false;
-}
 
-/** The first `C.T(…)` conversion around a value: the C function-pointer type it becomes. */
-function firstCCast(expr: SyntaxNode): string | undefined {
-  for (let e: SyntaxNode | undefined = expr; e && e.type === 'call_expression'; e = named(e.childForFieldName('arguments'))[0]) {
-    const fn = e.childForFieldName('function');
-    const m = fn ? /^C\.(\w+)$/.exec(fn.text) : null;
-    if (m) return m[1];
-  }
-  return undefined;
-}
 
 const UNSIGNED = /^(uint(8|16|32|64)?|uintptr|byte|C\.(uint|uchar|ushort|ulong|ulonglong|size_t|uintptr_t|uint(8|16|32|64)_t))$/;
 
 /** Bodies of `if x < 0` where x is an unsigned parameter or local: never run. */
-function deadBranches(backend: ParserBackend, root: SyntaxNode, funcSpans: Span[], facts: GoFileFacts): Span[] {
+function deadBranches(m: MatchSource, funcSpans: Span[], facts: GoFileFacts): Span[] {
   const out: Span[] = [];
-  const items = backend.matches('go', 'dead-branches', root).map((m) => ({ start: m.captures[0].node.startIndex, m })).sort((a, b) => a.start - b.start);
+  const items = m('dead-branches').map((x) => ({ start: x.captures[0].node.startIndex, m: x })).sort((a, b) => a.start - b.start);
   assignToEnclosing(funcSpans, items, ({ m }, fi) => {
     const get = (name: string) => m.captures.find((c) => c.name === name)!.node;
     const f = facts.funcs[fi];

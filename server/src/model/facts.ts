@@ -106,8 +106,11 @@ export interface GoCValue {
   span: Span;
   cast?: string;
   /** `c-arg`: each `C.f(...)` it is an argument of, innermost first (`C.cb_t(C.goCb)` is a conversion, told apart later). */
-  dest: { kind: 'c-arg'; calls: { callee: string; arg: number }[] } | { kind: 'c-field'; owner?: string; field: string } | { kind: 'go' };
+  dest: { kind: 'c-arg'; calls: { callee: string; arg: number }[]; then?: CFieldDest } | CFieldDest | { kind: 'go' };
 }
+
+/** `x.f = …` where x is a C struct: the field, and the struct type when x's declared type names it. */
+export interface CFieldDest { kind: 'c-field'; owner?: string; field: string }
 
 /** The cgo preamble of a Go file: the C text's ranges (parsed with the package's C units) and its #cgo lines. */
 export interface GoPreamble { ranges: Span[]; cgo: { text: string; span: Span }[] }

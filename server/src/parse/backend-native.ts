@@ -42,6 +42,9 @@ export function createNativeBackend(): ParserBackend {
     matches(lang, name, node) {
       return querySet(lang).matches(name, node);
     },
+    matchAll(lang, node) {
+      return querySet(lang).all(node);
+    },
     compileAllQueries() {
       return LANGS.flatMap((lang) => querySet(lang).names);
     },

@@ -47,6 +47,9 @@ export async function createWasmBackend(): Promise<ParserBackend> {
     matches(lang, name, node) {
       return querySet(lang).matches(name, node);
     },
+    matchAll(lang, node) {
+      return querySet(lang).all(node);
+    },
     compileAllQueries() {
       return LANGS.flatMap((lang) => querySet(lang).names);
     },

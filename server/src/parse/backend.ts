@@ -43,6 +43,8 @@ export interface ParserBackend {
   parse(lang: Lang, text: string, ranges?: TextRange[]): ParsedTree;
   /** Runs a named query from server/queries/<lang>/<name>.scm. */
   matches(lang: Lang, query: string, node: SyntaxNode): QueryMatch[];
+  /** Every query of the language under `node`, by query file name (one pass over the subtree). */
+  matchAll(lang: Lang, node: SyntaxNode): Map<string, QueryMatch[]>;
   /** Compiles every query file; throws with the file name on the first that fails. */
   compileAllQueries(): string[];
 }

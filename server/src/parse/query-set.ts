@@ -28,6 +28,12 @@ export class QuerySet {
   reset(): void { this.last = undefined; }
 
   matches(name: string, node: SyntaxNode): QueryMatch[] {
+    if (!this.owner.includes(name)) throw new Error(`g0guard: no query file server/queries/${name}.scm`);
+    return this.all(node).get(name) ?? [];
+  }
+
+  /** Every query file's matches under `node`, by file name (one pass of the combined query). */
+  all(node: SyntaxNode): Map<string, QueryMatch[]> {
     if (!this.last || this.last.start !== node.startIndex || this.last.end !== node.endIndex) {
       const byName = new Map<string, QueryMatch[]>();
       for (const m of this.query.matches(node)) {
@@ -35,7 +41,6 @@ export class QuerySet {
       }
       this.last = { start: node.startIndex, end: node.endIndex, byName };
     }
-    if (!this.owner.includes(name)) throw new Error(`g0guard: no query file server/queries/${name}.scm`);
-    return this.last.byName.get(name) ?? [];
+    return this.last.byName;
   }
 }
