@@ -9,11 +9,12 @@ import { copyFixture, LspClient, tempWorkspace, uri } from '../harness/lsp-clien
 
 const PREFIX = '\t/* 深さの上限 😀🎉 */ ';
 const CALL = 'C.descend(remaining - 1)';
+const C_PREFIX = 'void descend(int remaining) { const char *tag = "下へ 🎉"; (void)tag; ';
 const MAIN = `package main
 
 /*
 extern void goDescend(int);
-void descend(int remaining) { goDescend(remaining); }
+${C_PREFIX}goDescend(remaining); }
 */
 import "C"
 
@@ -26,6 +27,7 @@ ${PREFIX}${CALL}
 func main() { C.descend(10) }
 `;
 const CALL_LINE = MAIN.split('\n').findIndex((l) => l.includes(CALL));
+const C_LINE = MAIN.split('\n').findIndex((l) => l.startsWith(C_PREFIX));
 
 async function start(encodings?: string[]): Promise<{ client: LspClient; file: string }> {
   const dir = tempWorkspace({ 'go.mod': 'module example.com/enc\n\ngo 1.19\n', 'main.go': MAIN });
@@ -54,6 +56,7 @@ for (const [offered, expected] of [[undefined, 'utf-16'], [['utf-8'], 'utf-8'], 
       assert.deepEqual(d.range.start, { line: CALL_LINE, character: units[enc](PREFIX) });
       assert.deepEqual(d.range.end, { line: CALL_LINE, character: units[enc](PREFIX + CALL) });
       assert.deepEqual(d.relatedInformation![0].location.range.start, d.range.start, 'related locations use the same units');
+      assert.deepEqual(d.relatedInformation![1].location.range.start, { line: C_LINE, character: units[enc](C_PREFIX) }, 'the C hop too');
 
       // An edit addressed in the same units lands after the emoji: `C.descend(remaining - 1)` → `… - 2)`.
       const minus = units[enc](PREFIX + 'C.descend(remaining - ');

@@ -48,6 +48,29 @@ describe('g0guard check', () => {
     assert.ok(out.stats.edges.cgo >= 1 && out.stats.edges.export >= 1);
   });
 
+  it('puts every position, evidence included, in the unit each format promises, after CJK and emoji', () => {
+    // Non-ASCII text before the finding and before each hop: the Go call and the C call back.
+    const goLine = '\t/* 深さ 😀 */ C.step(n + 1)';
+    const cLine = 'void step(int n) { /* 中文 🎉 */ goStep(n); }';
+    const dir = tempWorkspace({ ...RECURSION, 'walk.go': RECURSION['walk.go'].replace('\tC.step(n + 1)', goLine), 'walk.c': `#include "walk.h"\n#include "_cgo_export.h"\n${cLine}\n` });
+    const goCol = { bytes: Buffer.byteLength(goLine.slice(0, goLine.indexOf('C.step')), 'utf8') + 1, utf16: goLine.indexOf('C.step') + 1 };
+    const cCol = { bytes: Buffer.byteLength(cLine.slice(0, cLine.indexOf('goStep')), 'utf8') + 1, utf16: cLine.indexOf('goStep') + 1 };
+    assert.notEqual(goCol.bytes, goCol.utf16);
+
+    const text = runCli(['check', '.'], dir).stdout;
+    assert.match(text, new RegExp(`^walk\\.go:9:${goCol.bytes}: Go↔C recursion`, 'm'));
+    assert.match(text, new RegExp(`^\\twalk\\.go:9:${goCol.bytes}: w\\.goStep calls C\\.step`, 'm'));
+    assert.match(text, new RegExp(`^\\twalk\\.c:3:${cCol.bytes}: C\\.step calls exported w\\.goStep`, 'm'));
+
+    const json = JSON.parse(runCli(['check', '--format', 'json', '.'], dir).stdout).findings[0];
+    assert.equal(json.column, goCol.utf16);
+    assert.deepEqual(json.related.map((r: { column: number }) => r.column), [goCol.utf16, cCol.utf16]);
+
+    const sarif = JSON.parse(runCli(['check', '--format', 'sarif', '.'], dir).stdout).runs[0].results[0];
+    assert.equal(sarif.locations[0].physicalLocation.region.startColumn, goCol.utf16);
+    assert.deepEqual(sarif.relatedLocations.map((r: { physicalLocation: { region: { startColumn: number } } }) => r.physicalLocation.region.startColumn), [goCol.utf16, cCol.utf16]);
+  });
+
   it('sarif validates against the SARIF 2.1.0 schema and carries rules, related locations and fingerprints', () => {
     const dir = tempWorkspace(RECURSION);
     const r = runCli(['check', '--format=sarif', '.'], dir);

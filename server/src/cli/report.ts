@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Finding } from '../findings/finding';
 
 export interface ReportLocation { file: string; line: number; column: number; endLine: number; endColumn: number; byteColumn: number; endByteColumn: number }
-export interface ReportRelated { file: string; line: number; column: number; endLine: number; endColumn: number; message: string }
+export interface ReportRelated { file: string; line: number; column: number; endLine: number; endColumn: number; byteColumn: number; message: string }
 export interface ReportFinding extends ReportLocation { rule: string; severity: string; message: string; related: ReportRelated[]; data?: Record<string, unknown> }
 
 export function toReport(findings: Finding[], cwd: string): ReportFinding[] {
@@ -14,7 +14,7 @@ export function toReport(findings: Finding[], cwd: string): ReportFinding[] {
       rule: f.rule, severity: f.severity, ...loc, message: f.message,
       related: f.related.map((r) => {
         const l = location(r.file.path, r.file.lines, r.span, cwd);
-        return { file: l.file, line: l.line, column: l.column, endLine: l.endLine, endColumn: l.endColumn, message: r.message };
+        return { file: l.file, line: l.line, column: l.column, endLine: l.endLine, endColumn: l.endColumn, byteColumn: l.byteColumn, message: r.message };
       }),
       data: f.data,
     };
