@@ -56,6 +56,20 @@ describe('settings', () => {
     assert.deepEqual(await client.diagnostics(file, (d) => d.length === 0), []);
   });
 
+  it('a .g0guard.json that is not JSON gets an error where the parse stopped, and the defaults apply', async () => {
+    const dir = copyFixture('export-panic', 'flagged', 'direct-panic');
+    const configFile = path.join(dir, '.g0guard.json');
+    fs.writeFileSync(configFile, '{\n  "rules": {"export-panic": "off"},\n  oops\n}\n');
+    const client = await start(dir, null);
+    const file = path.join(dir, 'export.go');
+    assert.deepEqual(codes(await client.diagnostics(file, (d) => d.length === 1)), ['export-panic'], 'the broken file turns nothing off');
+    const onFile = await client.diagnostics(configFile, (d) => d.length > 0);
+    assert.equal(onFile.length, 1);
+    assert.equal(onFile[0].severity, 1);
+    assert.match(onFile[0].message, /not valid JSON/);
+    assert.deepEqual(onFile[0].range.start, { line: 2, character: 2 }, 'at the stray word');
+  });
+
   it('bad editor values fall back to the defaults and are logged', async () => {
     const dir = copyFixture('export-panic', 'flagged', 'direct-panic');
     const client = await start(dir, { stackBudgetBytes: 'lots', rules: { 'export-panic': 'loud', 'no-such-rule': 'error' } });

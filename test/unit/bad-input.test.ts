@@ -53,6 +53,22 @@ describe('bad input', () => {
     assert.deepEqual(rulesHit(dir).rules, ['export-panic']);
   });
 
+  it('broken and looping links to source files are named once; a link inside the folder is read', () => {
+    const dir = tempWorkspace(PANIC);
+    fs.mkdirSync(path.join(dir, 'real'));
+    fs.writeFileSync(path.join(dir, 'real', 'impl.go'), 'package p\n\nfunc helper() {}\n');
+    fs.symlinkSync(path.join(dir, 'real', 'impl.go'), path.join(dir, 'linked.go'));
+    fs.symlinkSync(path.join(dir, 'nowhere.go'), path.join(dir, 'gone.go'));
+    fs.symlinkSync(path.join(dir, 'b.c'), path.join(dir, 'a.c'));
+    fs.symlinkSync(path.join(dir, 'a.c'), path.join(dir, 'b.c'));
+    const r = rulesHit(dir);
+    assert.deepEqual(r.rules, ['export-panic']);
+    const text = r.problems.join('\n');
+    assert.equal(text.match(/gone\.go: broken symbolic link; skipped/g)?.length, 1, text);
+    assert.equal(text.match(/a\.c: symbolic link loops; skipped/g)?.length, 1, text);
+    assert.ok(!text.includes('linked.go'), text);
+  });
+
   it('invalid UTF-8, CRLF and a preamble that never closes still give an answer', () => {
     const dir = tempWorkspace({});
     fs.writeFileSync(path.join(dir, 'p.go'), Buffer.concat([Buffer.from('package p\r\n\r\nimport "C"\r\n\r\n// \xff\xfe bad bytes\r\n//export goF\r\nfunc goF() { panic("x") }\r\n', 'latin1')]));

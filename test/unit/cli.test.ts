@@ -97,8 +97,12 @@ describe('g0guard check', () => {
     assert.equal(runCli(['check', '--config', 'other.json', '.'], dir).status, 1);
     fs.writeFileSync(path.join(dir, '.g0guard.json'), '{ not json');
     const broken = runCli(['check', '.'], dir);
-    assert.equal(broken.status, 1);
-    assert.match(broken.stderr, /not valid JSON/);
+    assert.equal(broken.status, 1, 'a found config that is broken warns and the defaults apply');
+    assert.match(broken.stderr, /not valid JSON.*using the defaults/);
+    const named = runCli(['check', '--config', '.g0guard.json', '.'], dir);
+    assert.equal(named.status, 2, 'a config named on the command line must be usable');
+    assert.match(named.stderr, /--config .*not valid JSON/);
+    assert.equal(named.stdout, '');
   });
 
   it('suppresses with a reasoned //g0guard:ignore and reports ignores without reason or match', () => {

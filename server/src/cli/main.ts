@@ -85,7 +85,9 @@ async function check(argv: string[]): Promise<number> {
   const firstDir = fs.statSync(first).isDirectory() ? first : path.dirname(first);
   const configFile = args.config ?? findConfigFile(firstDir);
   if (args.config && !fs.existsSync(args.config)) { process.stderr.write(`g0guard: --config ${args.config}: no such file\n`); return 2; }
-  const { config: loaded, problems: configProblems } = configFile ? loadConfigFile(configFile, RULE_IDS) : { config: DEFAULT_CONFIG, problems: [] };
+  const { config: loaded, problems: configProblems, failure } = configFile ? loadConfigFile(configFile, RULE_IDS) : { config: DEFAULT_CONFIG, problems: [], failure: undefined };
+  // A config named on the command line must be usable: a CI job must not pass on the defaults.
+  if (args.config && failure) { process.stderr.write(`g0guard: --config ${failure.message}\n`); return 2; }
   const config = { ...loaded, buildTags: args.tags ?? loaded.buildTags };
   for (const p of configProblems) process.stderr.write(`g0guard: ${p}\n`);
 

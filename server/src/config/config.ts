@@ -70,12 +70,24 @@ export function findConfigFile(dir: string): string | undefined {
   }
 }
 
-export function loadConfigFile(file: string, knownRules: Set<string>, base: Config = DEFAULT_CONFIG): { config: Config; problems: string[] } {
+/** A config file that cannot be used at all: unreadable, or not JSON (with the offset of the error when JSON.parse gives it). */
+export interface ConfigFailure { message: string; offset?: number }
+
+export function loadConfigFile(file: string, knownRules: Set<string>, base: Config = DEFAULT_CONFIG): { config: Config; problems: string[]; failure?: ConfigFailure } {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const message = `${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+    return { config: base, problems: [`${message}; using the defaults`], failure: { message } };
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    raw = JSON.parse(text);
   } catch (e) {
-    return { config: base, problems: [`${file}: not valid JSON (${(e as Error).message}); using the defaults`] };
+    const message = `${file}: not valid JSON (${(e as Error).message})`;
+    const at = /at position (\d+)/.exec((e as Error).message);
+    return { config: base, problems: [`${message}; using the defaults`], failure: { message, offset: at ? Number(at[1]) : undefined } };
   }
   return mergeConfig(base, raw, knownRules, file);
 }

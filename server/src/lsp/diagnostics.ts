@@ -1,6 +1,8 @@
 // Findings → LSP diagnostics: source `g0guard`, code = rule id with a link to the rule's page, the
 // evidence as related information (every hop, in Go and C files), and `data` that finds the finding
 // again for a code action: the finding's key plus the document version it was computed on.
+import type { ConfigFailure } from '../config/config';
+import { LineIndex } from '../text/line-index';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { findingKey, type Finding, type Severity } from '../findings/finding';
 import type { SourceFile } from '../model/package';
@@ -65,6 +67,13 @@ export function problemDiagnostic(message: string): Diagnostic {
 /** A configuration problem (unknown key, bad value) shown on `.g0guard.json`. */
 export function configDiagnostic(message: string): Diagnostic {
   return atFileTop(DiagnosticSeverity.Warning, 'config', message);
+}
+
+/** A `.g0guard.json` that cannot be used at all: an error where JSON.parse stopped (else at the top). */
+export function configFailureDiagnostic(codec: PositionCodec, text: string | undefined, failure: ConfigFailure): Diagnostic {
+  const d = atFileTop(DiagnosticSeverity.Error, 'config', `${failure.message}; the defaults apply until it is fixed`);
+  if (text !== undefined && failure.offset !== undefined) d.range = codec.range(new LineIndex(text), failure.offset, Math.min(text.length, failure.offset + 1));
+  return d;
 }
 
 export function rangeOf(codec: PositionCodec, file: SourceFile, start: number, end: number) {

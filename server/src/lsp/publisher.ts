@@ -4,7 +4,8 @@
 // their findings get an empty list, so nothing stale stays on screen.
 import * as path from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
-import { configDiagnostic, internalErrorDiagnostic, problemDiagnostic, toDiagnostic } from './diagnostics';
+import * as fs from 'node:fs';
+import { configDiagnostic, configFailureDiagnostic, internalErrorDiagnostic, problemDiagnostic, toDiagnostic } from './diagnostics';
 import type { Finding } from '../findings/finding';
 import type { RootCheck } from './analysis';
 import type { OpenDocuments } from './documents';
@@ -51,7 +52,9 @@ export class Publisher {
     for (const doc of openHere) {
       for (const p of check.problems) if (p.startsWith(doc.path + ': ')) add(doc.path, problemDiagnostic(p.slice(doc.path.length + 2)));
     }
-    if (root.resolved.configFile) for (const p of root.resolved.problems) add(root.resolved.configFile, configDiagnostic(p));
+    const configFile = root.resolved.configFile;
+    if (configFile) for (const p of root.resolved.problems) add(configFile, configDiagnostic(p));
+    if (configFile && root.resolved.failure) add(configFile, configFailureDiagnostic(this.codec(), readText(configFile), root.resolved.failure));
     const before = this.owned.get(root) ?? new Set<string>();
     this.owned.set(root, new Set(byFile.keys()));
     let openChanged = false;
@@ -97,4 +100,8 @@ export class Publisher {
     if (version !== null) params.version = version;
     void this.connection.sendDiagnostics(params);
   }
+}
+
+function readText(file: string): string | undefined {
+  try { return fs.readFileSync(file, 'utf8'); } catch { return undefined; }
 }

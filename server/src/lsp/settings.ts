@@ -2,7 +2,7 @@
 // the editor's `g0guard` settings from workspace/configuration, which the VS Code client sends only
 // where the user set them, so the project file fills everything the user left alone.
 import * as path from 'node:path';
-import { DEFAULT_CONFIG, findConfigFile, loadConfigFile, mergeConfig, type Config } from '../config/config';
+import { DEFAULT_CONFIG, findConfigFile, loadConfigFile, mergeConfig, type Config, type ConfigFailure } from '../config/config';
 import { RULE_IDS } from '../rules/registry';
 
 export const SECTION = 'g0guard';
@@ -15,16 +15,20 @@ export interface ResolvedConfig {
   problems: string[];
   /** The `.g0guard.json` that applied, if any (its problems are shown on it). */
   configFile?: string;
+  /** The file could not be used at all (not JSON): an error on it, the defaults in effect. */
+  failure?: ConfigFailure;
 }
 
 export function resolveConfig(rootDir: string, editorSettings: unknown): ResolvedConfig {
   const problems: string[] = [];
   const configFile = findConfigFile(rootDir);
   let config = DEFAULT_CONFIG;
+  let failure: ConfigFailure | undefined;
   if (configFile) {
     const loaded = loadConfigFile(configFile, RULE_IDS);
     config = loaded.config;
-    problems.push(...loaded.problems);
+    failure = loaded.failure;
+    if (!failure) problems.push(...loaded.problems);
   }
   const raw = cleanSettings(editorSettings);
   if (raw) {
@@ -32,7 +36,7 @@ export function resolveConfig(rootDir: string, editorSettings: unknown): Resolve
     config = merged.config;
     problems.push(...merged.problems);
   }
-  return { config, problems, configFile };
+  return { config, problems, configFile, failure };
 }
 
 /** Drops unset values and client-only keys; a non-object means "no editor settings". */

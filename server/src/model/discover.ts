@@ -3,6 +3,7 @@
 // with the files cgo would compile.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isInside } from './read-source';
 
 export const C_EXTENSIONS = new Set(['.c', '.h', '.cc', '.cpp', '.cxx', '.hh', '.hpp', '.hxx', '.m', '.inc']);
 
@@ -14,6 +15,7 @@ export function discover(roots: string[], exclude: (p: string) => boolean = () =
   const folders: FolderFiles[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
+  let realRoot = '';
   const visit = (dir: string) => {
     if (seen.has(dir) || exclude(dir)) return;
     seen.add(dir);
@@ -32,6 +34,17 @@ export function discover(roots: string[], exclude: (p: string) => boolean = () =
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && !e.name.startsWith('_') && e.name !== 'vendor' && e.name !== 'testdata' && e.name !== 'node_modules') subdirs.push(full);
       } else if (e.isFile() && !exclude(full)) addFile(here, full);
+      else if (e.isSymbolicLink() && !exclude(full) && isSourceName(e.name)) {
+        // A linked file inside the checked folder is read like any other; a broken or looping link,
+        // or one that leaves the folder, is named rather than skipped silently.
+        try {
+          const target = fs.realpathSync(full);
+          if (!isInside(target, realRoot)) problems.push(`${full}: symbolic link to ${target}, outside the checked folder; skipped`);
+          else if (fs.statSync(target).isFile()) addFile(here, full);
+        } catch (err) {
+          problems.push(`${full}: ${(err as NodeJS.ErrnoException).code === 'ELOOP' ? 'symbolic link loops' : 'broken symbolic link'}; skipped`);
+        }
+      }
     }
     if (here.goFiles.length || here.cFiles.length || here.goMod) folders.push(here);
     for (const s of subdirs) visit(s);
@@ -39,7 +52,7 @@ export function discover(roots: string[], exclude: (p: string) => boolean = () =
   for (const root of roots) {
     let stat: fs.Stats;
     try { stat = fs.statSync(root); } catch (e) { problems.push(`${root}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); continue; }
-    if (stat.isDirectory()) visit(path.resolve(root));
+    if (stat.isDirectory()) { realRoot = realpathOr(root); visit(path.resolve(root)); }
     else {
       const dir = path.dirname(path.resolve(root));
       const file = path.resolve(root);
@@ -62,6 +75,10 @@ export function listFolder(dir: string): FolderFiles[] {
   return [here];
 }
 
+function isSourceName(name: string): boolean {
+  return name.endsWith('.go') || C_EXTENSIONS.has(path.extname(name));
+}
+
 /** Files a package folder holds for the build: Go, C and C++ sources and headers, its go.mod. */
 function addFile(here: FolderFiles, file: string): void {
   const ext = path.extname(file);
@@ -81,4 +98,8 @@ export function findModule(dir: string, stopAt?: string): { path: string; dir: s
     } catch { /* not here */ }
     if (d === stopAt || path.dirname(d) === d) return undefined;
   }
+}
+
+function realpathOr(p: string): string {
+  try { return fs.realpathSync(p); } catch { return path.resolve(p); }
 }
