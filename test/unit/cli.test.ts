@@ -35,6 +35,34 @@ describe('g0guard check', () => {
     assert.deepEqual(runCli(['check', clean], clean), { status: 0, stdout: '', stderr: '' });
   });
 
+  it('a named file is checked with its module: findings in it or whose evidence passes through it', () => {
+    const dir = tempWorkspace({
+      ...RECURSION,
+      'other.go': 'package w\n\nfunc Other() int { return 1 }\n',
+      'cb/cb.go': 'package cb\n\nimport "C"\n\nimport "example.com/w/deep"\n\n//export goNotify\nfunc goNotify() { deep.Fail() }\n',
+      'deep/deep.go': 'package deep\n\n// Fail panics: nothing recovers it before the C caller.\nfunc Fail() { panic("失败") }\n',
+      'testdata/t.go': 'package t\n\nimport "C"\n\n//export goT\nfunc goT() { panic(1) }\n',
+    });
+    const headlines = (r: { stdout: string }) => r.stdout.split('\n').filter((l) => l && !l.startsWith('\t')).map((l) => l.replace(/:\d+:\d+: .*\((.*)\)$/, ' $1'));
+    assert.deepEqual(headlines(runCli(['check', 'walk.go'], dir)), ['walk.go cgo-callback-recursion']);
+    assert.deepEqual(headlines(runCli(['check', 'walk.c'], dir)), ['walk.go cgo-callback-recursion'], 'the cycle passes through walk.c');
+    assert.deepEqual(headlines(runCli(['check', 'deep/deep.go'], dir)), ['cb/cb.go export-panic'], 'the panic its caller in another package reports');
+    assert.deepEqual(headlines(runCli(['check', 'walk.go', 'deep/deep.go'], dir)), ['cb/cb.go export-panic', 'walk.go cgo-callback-recursion']);
+    assert.deepEqual(runCli(['check', 'other.go'], dir), { status: 0, stdout: '', stderr: '' });
+    assert.deepEqual(headlines(runCli(['check', 'testdata/t.go'], dir)), ['testdata/t.go export-panic'], 'a folder ./... skips is still the named file\'s package');
+    assert.deepEqual(headlines(runCli(['check', '.'], dir)), ['cb/cb.go export-panic', 'walk.go cgo-callback-recursion']);
+    const notSource = runCli(['check', 'go.mod'], dir);
+    assert.equal(notSource.status, 0);
+    assert.match(notSource.stderr, /go\.mod: not a Go, C or C\+\+ file; skipped/);
+  });
+
+  it('a named file without a go.mod above it is checked with its own folder', () => {
+    const dir = tempWorkspace({ 'a/walk.go': RECURSION['walk.go'], 'a/walk.h': RECURSION['walk.h'], 'a/walk.c': RECURSION['walk.c'] });
+    const r = runCli(['check', 'a/walk.c'], dir);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^a\/walk\.go:9:2: .*\(cgo-callback-recursion\)$/m);
+  });
+
   it('json: 1-based lines, UTF-16 columns, related hops, stats', () => {
     const dir = tempWorkspace({ ...RECURSION, 'walk.go': RECURSION['walk.go'].replace('\tC.step(n + 1)', '\t/* 中文😀 */ C.step(n + 1)') });
     const r = runCli(['check', '--format', 'json', '.'], dir);

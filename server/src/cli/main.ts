@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { DEFAULT_CONFIG, findConfigFile, loadConfigFile } from '../config/config';
 import { version } from '../config/version';
 import { analyzeParallel } from '../findings/analyze';
+import { folderForFile } from '../model/discover';
 import type { BackendName } from '../parse/backend';
 import { createBackend } from '../parse/create-backend';
 import { RULE_IDS } from '../rules/registry';
@@ -18,7 +19,8 @@ const USAGE = `usage:
   g0guard check [--format text|json|sarif] [--config FILE] [--backend wasm|native] [--tags a,b] [--threads N] [paths...]
   g0guard lsp (--stdio | --node-ipc)
 
-check walks folders like ./... (vendor/, testdata/ and dot-folders skipped).
+check walks folders like ./... (vendor/, testdata/ and dot-folders skipped); a named file is
+checked with its module and only the findings in or through it are reported.
 Exit status: 0 no findings, 1 findings, 2 usage or internal error.`;
 
 
@@ -82,8 +84,9 @@ async function check(argv: string[]): Promise<number> {
     if (!fs.existsSync(p)) { process.stderr.write(`g0guard: ${p}: no such file or folder\n`); return 2; }
   }
   const first = path.resolve(args.paths[0]);
-  const firstDir = fs.statSync(first).isDirectory() ? first : path.dirname(first);
-  const configFile = args.config ?? findConfigFile(firstDir);
+  const firstIsDir = fs.statSync(first).isDirectory();
+  const configFile = args.config ?? findConfigFile(firstIsDir ? first : path.dirname(first));
+  const root = firstIsDir ? first : folderForFile(first);
   if (args.config && !fs.existsSync(args.config)) { process.stderr.write(`g0guard: --config ${args.config}: no such file\n`); return 2; }
   const { config: loaded, problems: configProblems, failure } = configFile ? loadConfigFile(configFile, RULE_IDS) : { config: DEFAULT_CONFIG, problems: [], failure: undefined };
   // A config named on the command line must be usable: a CI job must not pass on the defaults.
@@ -93,7 +96,7 @@ async function check(argv: string[]): Promise<number> {
 
   const backend = await createBackend(args.backend);
   const progress = process.stderr.isTTY ? (done: number, total: number) => process.stderr.write(`\rg0guard: ${done}/${total} folders${done === total ? '\n' : ''}`) : undefined;
-  const result = await analyzeParallel({ backend, backendName: args.backend, threads: args.threads, progress, config, paths: args.paths, workspaceRoot: firstDir });
+  const result = await analyzeParallel({ backend, backendName: args.backend, threads: args.threads, progress, config, paths: args.paths, workspaceRoot: root });
   for (const p of result.problems) process.stderr.write(`g0guard: ${p}\n`);
   const report = toReport(result.findings, process.cwd());
   const out = args.format === 'json' ? formatJson(report, { ...result.stats, problems: result.problems.length })

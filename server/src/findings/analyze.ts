@@ -1,6 +1,7 @@
 // The engine entry point the CLI and the language server call: discover → load packages (facts
 // cached per file text) → call graph → rules → suppressions. A rule that throws becomes an
 // internal-error finding and the others still run.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Config } from '../config/config';
 import type { WorkspaceIndex } from '../graph/callgraph';
@@ -9,6 +10,7 @@ import { defaultReadFile, loadFolder, type FactCache, type LoadOptions, type Pac
 import type { BackendName, ParserBackend } from '../parse/backend';
 import { RULES, RULE_IDS } from '../rules/registry';
 import { compareFindings, findingKey, type Finding } from './finding';
+import { namedPathsFilter } from './named-paths';
 import { prefetchFacts } from './prefetch-facts';
 import { isSeedPackage, scopeAndBuild, type Scoped } from './scope';
 import { applySuppressions } from './suppress';
@@ -16,7 +18,7 @@ import { applySuppressions } from './suppress';
 export interface AnalyzeOptions {
   backend: ParserBackend;
   config: Config;
-  /** Folders (walked like ./...) or files. */
+  /** Folders (walked like ./...) or files (their package is read, the findings in or through them reported). */
   paths: string[];
   /** Bounds #include following and module lookup; defaults to the first path's folder. */
   workspaceRoot?: string;
@@ -73,7 +75,14 @@ function analyzeFound(found: DiscoverResult, opts: AnalyzeOptions, root: string,
   problems.push(...found.problems);
   const loadOptions = loadOptionsFor(opts, root, problems);
   const packages = found.folders.flatMap((folder) => loadFolder(folder, loadOptions));
-  return analyzePackages(scopeAndBuild(packages, opts.config, loadOptions), opts.config, problems);
+  const result = analyzePackages(scopeAndBuild(packages, opts.config, loadOptions), opts.config, problems);
+  if (opts.paths.every((p) => isFolder(p))) return result;
+  const findings = result.findings.filter(namedPathsFilter(opts.paths));
+  return { ...result, findings, stats: { ...result.stats, findings: findings.length } };
+}
+
+function isFolder(p: string): boolean {
+  try { return fs.statSync(p).isDirectory(); } catch { return false; }
 }
 
 export function loadOptionsFor(opts: AnalyzeOptions, root: string, problems: string[]): LoadOptions {

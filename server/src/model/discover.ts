@@ -11,19 +11,64 @@ export interface FolderFiles { dir: string; goFiles: string[]; cFiles: string[];
 
 export interface DiscoverResult { folders: FolderFiles[]; problems: string[] }
 
+/**
+ * Folders are walked like `./...`. A named file stands for its module, walked like `./...` from the
+ * go.mod (the callers and callees of its functions may live in any package of it), or for its own
+ * folder when no go.mod is above it; which findings are reported is named-paths.ts's business.
+ */
 export function discover(roots: string[], exclude: (p: string) => boolean = () => false): DiscoverResult {
-  const folders: FolderFiles[] = [];
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  let realRoot = '';
-  const visit = (dir: string) => {
-    if (seen.has(dir) || exclude(dir)) return;
-    seen.add(dir);
+  const lister = new FolderLister(exclude);
+  const namedFiles: string[] = [];
+  for (const root of roots) {
+    let stat: fs.Stats;
+    try { stat = fs.statSync(root); } catch (e) { lister.problems.push(`${root}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); continue; }
+    if (stat.isDirectory()) lister.visit(path.resolve(root), true);
+    else if (isSourceName(root)) namedFiles.push(path.resolve(root));
+    else lister.problems.push(`${root}: not a Go, C or C++ file; skipped`);
+  }
+  for (const file of namedFiles) {
+    const module = findModule(path.dirname(file));
+    if (module) lister.visit(module.dir, true);
+    lister.visit(path.dirname(file), false); // a folder ./... skips (testdata/, _x/) is still the named file's package
+  }
+  return { folders: lister.folders, problems: lister.problems };
+}
+
+/** The folder a check of `file` reads from: its module's, else its own. */
+export function folderForFile(file: string): string {
+  const dir = path.dirname(path.resolve(file));
+  return findModule(dir)?.dir ?? dir;
+}
+
+/** One folder, not walked below (a file opened outside every workspace folder). */
+export function listFolder(dir: string): FolderFiles[] {
+  const lister = new FolderLister(() => false);
+  lister.visit(dir, false);
+  return lister.folders.length ? lister.folders : [{ dir, goFiles: [], cFiles: [] }];
+}
+
+class FolderLister {
+  readonly folders: FolderFiles[] = [];
+  readonly problems: string[] = [];
+  private readonly seen = new Set<string>();
+  private realTop = '';
+
+  constructor(private readonly exclude: (p: string) => boolean) {}
+
+  /** Lists `top`'s package files and, with `walk`, its subfolders'; each folder once. */
+  visit(top: string, walk: boolean): void {
+    this.realTop = realpathOr(top);
+    this.list(top, walk);
+  }
+
+  private list(dir: string, walk: boolean): void {
+    if (this.seen.has(dir) || this.exclude(dir)) return;
+    this.seen.add(dir);
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      problems.push(`${dir}: cannot list folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      this.problems.push(`${dir}: cannot list folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -33,46 +78,23 @@ export function discover(roots: string[], exclude: (p: string) => boolean = () =
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && !e.name.startsWith('_') && e.name !== 'vendor' && e.name !== 'testdata' && e.name !== 'node_modules') subdirs.push(full);
-      } else if (e.isFile() && !exclude(full)) addFile(here, full);
-      else if (e.isSymbolicLink() && !exclude(full) && isSourceName(e.name)) {
-        // A linked file inside the checked folder is read like any other; a broken or looping link,
-        // or one that leaves the folder, is named rather than skipped silently.
-        try {
-          const target = fs.realpathSync(full);
-          if (!isInside(target, realRoot)) problems.push(`${full}: symbolic link to ${target}, outside the checked folder; skipped`);
-          else if (fs.statSync(target).isFile()) addFile(here, full);
-        } catch (err) {
-          problems.push(`${full}: ${(err as NodeJS.ErrnoException).code === 'ELOOP' ? 'symbolic link loops' : 'broken symbolic link'}; skipped`);
-        }
-      }
+      } else if (e.isFile() && !this.exclude(full)) addFile(here, full);
+      else if (e.isSymbolicLink() && !this.exclude(full) && isSourceName(e.name)) this.linkedFile(here, full);
     }
-    if (here.goFiles.length || here.cFiles.length || here.goMod) folders.push(here);
-    for (const s of subdirs) visit(s);
-  };
-  for (const root of roots) {
-    let stat: fs.Stats;
-    try { stat = fs.statSync(root); } catch (e) { problems.push(`${root}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); continue; }
-    if (stat.isDirectory()) { realRoot = realpathOr(root); visit(path.resolve(root)); }
-    else {
-      const dir = path.dirname(path.resolve(root));
-      const file = path.resolve(root);
-      if (file.endsWith('.go')) folders.push({ dir, goFiles: [file], cFiles: [] });
-      else if (C_EXTENSIONS.has(path.extname(file))) folders.push({ dir, goFiles: [], cFiles: [file] });
-    }
+    if (here.goFiles.length || here.cFiles.length || here.goMod) this.folders.push(here);
+    if (walk) for (const s of subdirs) this.list(s, true);
   }
-  return { folders, problems };
-}
 
-/** One folder, not walked below (a file opened outside every workspace folder). */
-export function listFolder(dir: string): FolderFiles[] {
-  const here: FolderFiles = { dir, goFiles: [], cFiles: [] };
-  let names: string[] = [];
-  try { names = fs.readdirSync(dir).sort(); } catch { return []; }
-  for (const name of names) {
-    const full = path.join(dir, name);
-    try { if (fs.statSync(full).isFile()) addFile(here, full); } catch { /* gone, or a broken link */ }
+  /** A linked file inside the checked folder is read like any other; a broken or looping link, or one that leaves the folder, is named. */
+  private linkedFile(here: FolderFiles, full: string): void {
+    try {
+      const target = fs.realpathSync(full);
+      if (!isInside(target, this.realTop)) this.problems.push(`${full}: symbolic link to ${target}, outside the checked folder; skipped`);
+      else if (fs.statSync(target).isFile()) addFile(here, full);
+    } catch (err) {
+      this.problems.push(`${full}: ${(err as NodeJS.ErrnoException).code === 'ELOOP' ? 'symbolic link loops' : 'broken symbolic link'}; skipped`);
+    }
   }
-  return [here];
 }
 
 function isSourceName(name: string): boolean {
