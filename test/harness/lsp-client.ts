@@ -42,6 +42,8 @@ export class LspClient {
   readonly publishCount = new Map<string, number>();
   /** Every publish, in arrival order. */
   readonly history: PublishDiagnosticsParams[] = [];
+  /** Called on every publish as it arrives (a test that must react before the next message). */
+  readonly onPublish = new Set<(p: PublishDiagnosticsParams) => void>();
   readonly progress: ProgressEvent[] = [];
   readonly logs: string[] = [];
   readonly refreshes: number[] = [];
@@ -71,6 +73,7 @@ export class LspClient {
       client.published.set(p.uri, p);
       client.history.push(p);
       client.publishCount.set(p.uri, (client.publishCount.get(p.uri) ?? 0) + 1);
+      for (const l of client.onPublish) l(p);
       client.notify();
     });
     connection.onNotification('$/progress', (p: ProgressEvent) => { client.progress.push(p); client.notify(); });

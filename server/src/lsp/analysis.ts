@@ -26,6 +26,8 @@ export interface RootCheck {
   /** Loader notices (unreadable, too big, binary …). */
   problems: string[];
   internalErrors: InternalError[];
+  /** File → the result of the package group its findings came from (hovers and fixes answer from it). */
+  fileResults: Map<string, AnalysisResult>;
   /** Folders reloaded for this check. */
   reloaded: string[];
   /** Package groups in the root, and how many of them were checked again (the rest kept their results). */
@@ -95,6 +97,7 @@ export function checkRoot(root: Root, env: AnalysisEnv): RootCheck {
     }
     root.componentResults.set(key, result);
     for (const p of component) for (const f of [...p.goFiles, ...p.cFiles]) root.fileResults.set(f.path, result);
+    for (const f of result.findings) if (!root.fileResults.has(f.file.path)) root.fileResults.set(f.file.path, result); // a header of another folder
     findings.push(...result.findings);
     for (const p of result.problems) {
       const m = RULE_ERROR.exec(p);
@@ -102,7 +105,7 @@ export function checkRoot(root: Root, env: AnalysisEnv): RootCheck {
     }
   }
   const functions = [...root.componentResults.values()].reduce((n, r) => n + r.stats.functions, 0);
-  return { findings: findings.sort(compareFindings), problems, internalErrors, reloaded, components: root.componentResults.size, checked, functions, ms: performance.now() - t0 };
+  return { findings: findings.sort(compareFindings), fileResults: root.fileResults, problems, internalErrors, reloaded, components: root.componentResults.size, checked, functions, ms: performance.now() - t0 };
 }
 
 /** Graph and rules over one group of packages. */

@@ -2,7 +2,7 @@
 // one marked) and a suppression; for the document, source.fixAll.g0guard. Diagnostics are matched by
 // `data` (rule, key, version), never by range: some clients send ranges in other units. A diagnostic
 // from an older version of the document gets nothing: its fix would land in the wrong place.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Fix } from '../findings/finding';
 import { suppressionFix } from '../fixes/suppress-comment';
 import { isDiagnosticData, SOURCE, toDiagnostic } from './diagnostics';
@@ -12,10 +12,10 @@ import { combineFixes, toWorkspaceEdit } from './workspace-edit';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.g0guard`;
 
-export async function codeActions(session: Session, params: CodeActionParams): Promise<CodeAction[]> {
+export async function codeActions(session: Session, params: CodeActionParams, token?: CancellationToken): Promise<CodeAction[]> {
   const file = uriToPath(params?.textDocument?.uri);
   if (!file) return [];
-  await session.settled();
+  await session.ready(file, { token });
   const doc = session.docs.get(file);
   const version = doc?.version ?? null;
   const only = params.context?.only;
@@ -57,7 +57,9 @@ function targets(session: Session, file: string, version: number | null, params:
   const ours = diagnostics.filter((d) => d?.source === SOURCE);
   for (const d of ours) {
     if (!isDiagnosticData(d.data)) continue;
-    if (d.data.version !== version) continue; // stale: computed on another version of the text
+    // Computed on another version of the text: no fix. A diagnostic published before the document
+    // was opened (no version) is good while the finding's text is the document's (checked below).
+    if (d.data.version !== version && d.data.version !== null) continue;
     const finding = session.findingByKey(file, d.data.key);
     if (finding && finding.file.text === session.currentText(file)) out.push({ finding, diagnostic: d });
   }

@@ -1,7 +1,7 @@
 // textDocument/hover. Over a finding: the rule's explanation from its metadata (what happens on g0,
 // the measured facts with their platform, how to fix) plus this finding's evidence and numbers.
 // Elsewhere: the Go↔C boundary under the cursor (boundary-hover.ts).
-import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
+import { MarkupKind, type CancellationToken, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { Finding } from '../findings/finding';
 import { formatBytes } from '../rules/rule';
 import { ruleMeta } from '../rules/registry';
@@ -10,10 +10,10 @@ import { ruleDocUrl } from '../rules/rule-docs';
 import type { Session } from './session';
 import { pathToUri, uriToPath } from './uri';
 
-export async function hover(session: Session, params: HoverParams): Promise<Hover | null> {
+export async function hover(session: Session, params: HoverParams, token?: CancellationToken): Promise<Hover | null> {
   const file = uriToPath(params?.textDocument?.uri);
   if (!file) return null;
-  await session.settled();
+  await session.ready(file, { token });
   const text = session.currentText(file);
   const result = session.resultFor(file);
   if (text === undefined || !result) return null;

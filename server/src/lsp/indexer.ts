@@ -30,6 +30,8 @@ export class Indexer {
       root.dirty.clear();
       root.pending.clear();
       root.rediscover(this.session.roots.nestedIn(root));
+      // Open documents' folders first: the next check reads them, not the end of the index.
+      for (const doc of this.session.docs.all()) if (root.contains(doc.path)) root.touch(doc.path);
       this.session.markStale(root);
     }
     this.current = this.index(id, roots).catch((e) => this.session.log.error(`indexing failed: ${(e as Error)?.stack ?? e}`));

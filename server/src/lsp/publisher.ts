@@ -1,11 +1,14 @@
 // Turns a root's check into diagnostics per file and hands them to the client: pushed
 // (textDocument/publishDiagnostics) only when a file's list or its document version changed, or
 // kept for textDocument/diagnostic when the client pulls for open documents. Files that lose all
-// their findings get an empty list, so nothing stale stays on screen.
+// their findings get an empty list, so nothing stale stays on screen. While a root indexes, lists
+// only grow (a partial index is no reason to take a squiggle away or to say "nothing" first).
+// The analysis result behind each file's list is kept with it: hovers and fixes answer from it.
 import * as path from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import * as fs from 'node:fs';
 import { configDiagnostic, configFailureDiagnostic, internalErrorDiagnostic, problemDiagnostic, toDiagnostic } from './diagnostics';
+import type { AnalysisResult } from '../findings/analyze';
 import type { Finding } from '../findings/finding';
 import type { RootCheck } from './analysis';
 import type { OpenDocuments } from './documents';
@@ -20,6 +23,8 @@ export class Publisher {
   private readonly current = new Map<string, FileDiagnostics>();
   private readonly pushed = new Map<string, { json: string; version: number | null }>();
   private readonly owned = new Map<Root, Set<string>>();
+  /** The result each file's non-empty list came from. */
+  private readonly results = new Map<string, AnalysisResult>();
   private resultIds = 0;
   private readonly converted = new WeakMap<Finding, { version: number | null; codec: PositionCodec; d: Diagnostic }>();
 
@@ -56,18 +61,37 @@ export class Publisher {
     if (configFile) for (const p of root.resolved.problems) add(configFile, configDiagnostic(p));
     if (configFile && root.resolved.failure) add(configFile, configFailureDiagnostic(this.codec(), readText(configFile), root.resolved.failure));
     const before = this.owned.get(root) ?? new Set<string>();
-    this.owned.set(root, new Set(byFile.keys()));
+    const owned = new Set<string>();
     let openChanged = false;
-    // Open documents always hear back for their version, even with nothing to report.
+    // Open documents always hear back for their version, even with nothing to report (once indexed).
     for (const file of new Set([...before, ...byFile.keys(), ...openHere.map((d) => d.path)])) {
-      if (this.set(file, byFile.get(file) ?? [])) openChanged = true;
+      const items = byFile.get(file) ?? [];
+      if (root.indexed || this.grows(file, items)) {
+        if (this.set(file, items)) openChanged = true;
+        const result = check.fileResults.get(file);
+        if (items.length && result) this.results.set(file, result); else this.results.delete(file);
+      }
+      if (this.current.get(file)?.items.length) owned.add(file);
     }
+    this.owned.set(root, owned);
     return openChanged;
+  }
+
+  /** The result behind the file's diagnostics on screen (undefined when it shows none). */
+  resultFor(file: string): AnalysisResult | undefined {
+    return this.results.get(file);
+  }
+
+  /** `items` is not empty and keeps every diagnostic the file shows now. */
+  private grows(file: string, items: Diagnostic[]): boolean {
+    if (items.length === 0) return false;
+    const now = new Set(items.map(identity));
+    return (this.current.get(file)?.items ?? []).every((d) => now.has(identity(d)));
   }
 
   /** Clears everything a root published (the workspace folder was removed). */
   clearRoot(root: Root): void {
-    for (const file of this.owned.get(root) ?? []) this.set(file, []);
+    for (const file of this.owned.get(root) ?? []) { this.set(file, []); this.results.delete(file); }
     this.owned.delete(root);
   }
 
@@ -100,6 +124,11 @@ export class Publisher {
     if (version !== null) params.version = version;
     void this.connection.sendDiagnostics(params);
   }
+}
+
+/** A diagnostic as the user sees it (not its data, which carries the document version). */
+function identity(d: Diagnostic): string {
+  return `${String(d.code)}\u0000${d.severity}\u0000${d.message}\u0000${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
 }
 
 function readText(file: string): string | undefined {

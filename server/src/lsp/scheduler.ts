@@ -31,6 +31,11 @@ export class Scheduler {
     return new Promise((resolve) => this.waiters.push({ gen, resolve }));
   }
 
+  /** The generation of the latest request (a check after it has not been asked for yet). */
+  get requestedGeneration(): number {
+    return this.requested;
+  }
+
   get pending(): boolean {
     return this.completed < this.requested;
   }

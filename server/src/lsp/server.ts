@@ -98,8 +98,8 @@ export function startLanguageServer(args: string[]): void {
     if (pushed !== undefined) session.globalSettings = pushed;
     await refreshSettings(session, log);
   }, undefined));
-  connection.onHover(guardAsync(log, 'hover', (p) => hover(session, p), null));
-  connection.onCodeAction(guardAsync(log, 'codeAction', (p) => codeActions(session, p), []));
+  connection.onHover(guardAsync(log, 'hover', (p, token) => hover(session, p, token), null));
+  connection.onCodeAction(guardAsync(log, 'codeAction', (p, token) => codeActions(session, p, token), []));
   connection.onExecuteCommand(guardAsync(log, 'executeCommand', async (p) => {
     if (p?.command !== RESCAN_COMMAND) return null;
     session.rescanAll();
@@ -108,10 +108,10 @@ export function startLanguageServer(args: string[]): void {
   }, null));
   // Not LSP: memory and table sizes for leak hunting (memory.ts; npm run soak samples it).
   connection.onRequest(MEMORY_REQUEST, guard(log, MEMORY_REQUEST, (p: { gc?: boolean } | undefined) => memoryReport(session, p), null));
-  connection.languages.diagnostics.on(guardAsync(log, 'diagnostic', async (p) => {
+  connection.languages.diagnostics.on(guardAsync(log, 'diagnostic', async (p, token) => {
     const file = uriToPath(p?.textDocument?.uri);
     if (!file) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    await session.settled();
+    await session.ready(file, { token, wholeIndex: true });
     const got = session.publisher.forFile(file);
     if (got && p.previousResultId === got.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: got.resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId: got?.resultId, items: got?.items ?? [] };

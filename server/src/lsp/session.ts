@@ -4,7 +4,7 @@
 // publishes. Requests (hover, code actions, pull) wait for the check that saw their document.
 import * as path from 'node:path';
 import { cViewKey } from '../model/c-units';
-import type { Connection, DidChangeTextDocumentParams, DidOpenTextDocumentParams, FileEvent, WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
+import type { CancellationToken, Connection, DidChangeTextDocumentParams, DidOpenTextDocumentParams, FileEvent, WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
 import type { AnalysisResult } from '../findings/analyze';
 import { findingKey, type Finding } from '../findings/finding';
@@ -221,8 +221,25 @@ export class Session {
     if (this.scheduler.pending) await this.scheduler.whenDone();
   }
 
+  /**
+   * Waits, at most `limitMs` and until cancelled, for an answer about `file` that will not change
+   * under the user: a check that saw the current texts, with the file's folder read ahead of the
+   * background index. With `wholeIndex`, a file that shows nothing yet also waits for its root's
+   * index (a pull answered "nothing" and then "something" is a flicker).
+   */
+  async ready(file: string, opts: { token?: CancellationToken; limitMs?: number; wholeIndex?: boolean } = {}): Promise<void> {
+    const root = this.roots.ownerOf(file, false);
+    if (root?.pending.has(path.dirname(file)) && root.touch(file)) { this.stale.add(root); this.scheduler.request(); }
+    const wait = async () => {
+      await this.settled();
+      if (opts.wholeIndex && root) while (!root.indexed && !this.publisher.forFile(file)?.items.length && this.roots.all().includes(root)) await this.scheduler.whenDone(this.scheduler.requestedGeneration + 1);
+    };
+    await bounded(wait(), opts.limitMs ?? READY_LIMIT_MS, opts.token);
+  }
+
+  /** The result behind the file's diagnostics on screen, else the latest check's. */
   resultFor(file: string): AnalysisResult | undefined {
-    return this.roots.ownerOf(file, false)?.fileResults.get(file);
+    return this.publisher.resultFor(file) ?? this.roots.ownerOf(file, false)?.fileResults.get(file);
   }
 
   findingsIn(file: string): Finding[] {
@@ -241,6 +258,18 @@ export class Session {
   currentText(file: string): string | undefined {
     return this.docs.text(file) ?? this.texts.diskText(file);
   }
+}
+
+/** How long a request waits for its file's analysis before answering from what there is. */
+const READY_LIMIT_MS = 10_000;
+
+function bounded(work: Promise<void>, ms: number, token?: CancellationToken): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    const cancel = token?.onCancellationRequested(done);
+    function done() { clearTimeout(timer); cancel?.dispose(); resolve(); }
+    work.then(done, done);
+  });
 }
 
 function isSource(file: string): boolean {
