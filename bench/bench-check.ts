@@ -1,19 +1,15 @@
-// `npm run bench -- DIR [--runs N]`: the parse floor (read + parse every Go file the check reads,
+// `npm run bench -- DIR [--runs N]` (or `-- --big`: big generated files, big-files.ts): the parse floor (read + parse every Go file the check reads,
 // and every C and C++ file under the tree once) against the full check of the same tree on one
 // thread and on every core, per backend, in one run. Prints medians, ratios and peak memory.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { discover } from '../server/src/model/discover';
 import type { BackendName, ParserBackend } from '../server/src/parse/backend';
 import { createBackend } from '../server/src/parse/create-backend';
 import { outlineAgreement } from '../test/harness/outline-agreement';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
+import { benchBigFiles } from './big-files';
+import { checkInChild, median, type ChildRun } from './child-check';
 
 function parseOnly(backend: ParserBackend, files: string[]): number {
   const t0 = performance.now();
@@ -26,31 +22,6 @@ function parseOnly(backend: ParserBackend, files: string[]): number {
 
 function langOf(file: string): 'go' | 'c' | 'cpp' {
   return file.endsWith('.go') ? 'go' : /\.(cc|cpp|cxx|hh|hpp|hxx)$/.test(file) ? 'cpp' : 'c';
-}
-
-interface ChildRun { ms: number; maxRssKiB: number; findings: number; functions: number; unresolved: number }
-
-/**
- * A check in a fresh process, so its peak memory is its own and one thread and many start alike
- * (cold: the parse-only pass before it has warmed up this process, not that one).
- */
-function checkInChild(backend: BackendName, dir: string, threads: number): ChildRun {
-  const analyzeModule = require.resolve('../server/src/findings/analyze');
-  const configModule = require.resolve('../server/src/config/config');
-  const createModule = require.resolve('../server/src/parse/create-backend');
-  const script = `(async () => {
-    const { analyzeParallel } = require(${JSON.stringify(analyzeModule)});
-    const { DEFAULT_CONFIG } = require(${JSON.stringify(configModule)});
-    const backend = await require(${JSON.stringify(createModule)}).createBackend(${JSON.stringify(backend)});
-    const t0 = performance.now();
-    const r = await analyzeParallel({ backend, backendName: ${JSON.stringify(backend)}, threads: ${threads}, config: DEFAULT_CONFIG, paths: [${JSON.stringify(dir)}] });
-    const ms = performance.now() - t0;
-    // VmHWM, not getrusage: ru_maxrss survives exec and would report the parent's peak.
-    const hwm = Number(/VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]);
-    console.log(JSON.stringify({ ms, maxRssKiB: hwm, findings: r.findings.length, functions: r.stats.functions, unresolved: r.stats.unresolvedCalls }));
-  })()`;
-  const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(out.trim().split('\n').pop()!);
 }
 
 /** Median time and peak memory of `runs` checks in fresh processes. */
@@ -79,7 +50,11 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const runsAt = args.indexOf('--runs');
   const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
-  const dir = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs') ?? 'examples');
+  if (args.includes('--big')) {
+    const sizesAt = args.indexOf('--sizes');
+    return benchBigFiles(sizesAt >= 0 ? args[sizesAt + 1].split(',').map(Number) : [1, 4, 16, 64], runsAt >= 0 ? runs : 1);
+  }
+  const dir = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs' && args[i - 1] !== '--sizes') ?? 'examples');
   const folders = discover([dir]).folders;
   const goFiles = folders.flatMap((f) => f.goFiles);
   const cFiles = folders.flatMap((f) => f.cFiles).filter((f) => !f.endsWith('.m') && !f.endsWith('.inc'));

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/config';
 import type { FolderFiles } from '../model/discover';
 import type { CViewSet } from '../model/c-units';
+import { compactGoFacts } from '../model/compact-facts';
 import type { GoFileFacts } from '../model/facts';
 import { loadFolder, type CachedFacts, type FactCache, type LoadOptions } from '../model/package';
 import type { BackendName } from '../parse/backend';
@@ -68,7 +69,7 @@ export async function prefetchFacts(folders: FolderFiles[], opts: PrefetchOption
       if (msg === 'ready') { for (let k = 0; k < IN_FLIGHT; k++) give(); return; }
       inFlight--;
       const facts = JSON.parse(msg.facts) as (GoFileFacts | CViewSet)[];
-      msg.files.forEach((file, k) => store(file, { text: msg.texts[k], facts: facts[k] }));
+      msg.files.forEach((file, k) => store(file, { text: msg.texts[k], facts: 'funcs' in facts[k] ? compactGoFacts(facts[k] as GoFileFacts) : facts[k] }));
       finished();
       give();
     });

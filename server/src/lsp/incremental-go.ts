@@ -10,7 +10,8 @@ import type { FactCache } from '../model/package';
 import type { ParserBackend } from '../parse/backend';
 import { blockCommentEnd, literalEnd } from '../parse/go-lexical';
 import { findPreambles } from '../parse/preamble';
-import { mergeFacts, pieceFrom, shifted, shiftedFrom, splitFacts, type Piece } from './facts-splice';
+import { shifted, shiftedFrom } from '../model/shift-offsets';
+import { mergeFacts, pieceFrom, splitFacts, type Piece } from './facts-splice';
 
 /** Below this many characters a full extraction costs a few milliseconds: not worth the model. */
 export const INCREMENTAL_MIN_CHARS = 8 * 1024;

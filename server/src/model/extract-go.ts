@@ -5,6 +5,8 @@ import { outlineHoles, rangesAround } from '../parse/outline-holes';
 import { blankGaps } from '../text/blank';
 import { findPreambles } from '../parse/preamble';
 import { readOps } from './extract-go-ops';
+import { compactGoFacts } from './compact-facts';
+import { extractInChunks, planChunks, renumbered } from './go-chunks';
 import type { CFieldDest, GoCallee, GoCValue, GoFileFacts, GoFunc, GoTypeDecl, IgnoreComment, Span, ValueRef } from './facts';
 import { baseTypeName, goArgFlow, goGuard, paramList, typeText, valueRef } from './go-types';
 import { assignToEnclosing, lineStartOf, named, parseIgnore, span } from './syntax-util';
@@ -18,7 +20,17 @@ const LOG_PANICS = new Set(['Panic', 'Panicf', 'Panicln']);
  * the preamble's C) are read for the packages the analysis can reach.
  */
 export function extractGo(backend: ParserBackend, text: string, isTestFile: boolean, outline = false): GoFileFacts {
-  if (outline) return extractGoOutline(backend, text, isTestFile);
+  const plan = text.length > ONE_PASS_CHARS ? planChunks(text, ONE_PASS_CHARS) : undefined;
+  const read = (piece: string) => extractGoAtOnce(backend, piece, isTestFile, outline);
+  return compactGoFacts((plan && plan.chunks.length > 1 && extractInChunks(text, plan, read)) || read(text));
+}
+
+/** The file in one parse: the reference reading in pieces is tested against. */
+export function extractGoAtOnce(backend: ParserBackend, text: string, isTestFile: boolean, outline: boolean): GoFileFacts {
+  return outline ? extractGoOutline(backend, text, isTestFile) : extractWhole(backend, text, isTestFile);
+}
+
+function extractWhole(backend: ParserBackend, text: string, isTestFile: boolean): GoFileFacts {
   const tree = backend.parse('go', text);
   try {
     return extractFromTree(backend, tree.root, text, isTestFile);
@@ -76,7 +88,7 @@ function extractOutline(root: SyntaxNode, text: string, isTestFile: boolean): Go
 
 /** Characters of top-level declarations read together: their query matches are held only that long. */
 const CHUNK_CHARS = 1 << 16;
-/** Files up to this size are queried in one pass over the whole tree (fewer, cheaper query runs). */
+/** Files up to this size are parsed and queried in one pass; bigger ones a piece at a time (go-chunks.ts). */
 const ONE_PASS_CHARS = 1 << 18;
 
 /** The matches of one query file within the declarations being read. */
@@ -144,13 +156,6 @@ function readDeclarations(m: MatchSource, text: string, isTestFile: boolean, fac
 }
 
 /** A function read with others, its indices (parent, literal callees) moved by `base`. */
-function renumbered(f: GoFunc, base: number): GoFunc {
-  const move = (c: GoCallee): GoCallee => (c.kind === 'literal' ? { ...c, literal: c.literal + base } : c);
-  const out: GoFunc = { ...f, calls: f.calls.map((c) => (c.callee.kind === 'literal' ? { ...c, callee: move(c.callee) } : c)), topDefers: f.topDefers.map(move) };
-  if (f.parent !== undefined) out.parent = f.parent + base;
-  return out;
-}
-
 function readComments(comments: SyntaxNode[], facts: GoFileFacts): void {
   for (const c of comments) {
     const t = c.text;
@@ -330,6 +335,7 @@ function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSp
   assignToEnclosing(funcSpans, calls, ({ call, callee, args }, fi) => {
     const f = facts.funcs[fi];
     calleeStarts.add(callee.startIndex);
+    if (isConversion(callee)) return;
     const target = calleeOf(callee, literalIndex);
     const argNodes = named(args);
     const at = call.startIndex;
@@ -348,6 +354,23 @@ function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSp
     if (topDefers.has(at)) f.topDefers.push(target);
   });
   if (facts.imports.some((i) => i.path === 'C')) readCValues(m, text, funcSpans, calleeStarts, facts);
+}
+
+/** Go's basic types, and cgo's names for C's: `int(x)`, `C.int(x)` convert, they call nothing. */
+const BASIC_TYPES = /^(?:bool|byte|rune|string|error|any|u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|complex(?:64|128))$/;
+const CGO_BASIC_TYPES = /^(?:char|schar|uchar|short|ushort|int|uint|long|ulong|longlong|ulonglong|float|double|size_t|complexfloat|complexdouble)$/;
+const TYPE_NODES = new Set(['slice_type', 'array_type', 'map_type', 'pointer_type', 'channel_type', 'function_type', 'interface_type', 'struct_type', 'generic_type']);
+
+/** A conversion written like a call: `int(x)`, `C.size_t(n)`, `unsafe.Pointer(p)`, `[]byte(s)`, `(*C.char)(p)`. */
+function isConversion(callee: SyntaxNode): boolean {
+  let node = callee;
+  while (node.type === 'parenthesized_expression' && named(node).length === 1) node = named(node)[0];
+  if (TYPE_NODES.has(node.type)) return true;
+  if (node.type === 'identifier') return BASIC_TYPES.test(node.text);
+  if (node.type === 'unary_expression') return callee !== node && node.childForFieldName('operator')?.text === '*'; // (*T)(x)
+  if (node.type !== 'selector_expression') return false;
+  const base = node.childForFieldName('operand')?.text, name = node.childForFieldName('field')?.text ?? '';
+  return (base === 'C' && CGO_BASIC_TYPES.test(name)) || (base === 'unsafe' && name === 'Pointer');
 }
 
 /** `C.name` used as a value: where it goes (a C call's argument, a C struct's field, or Go code). */
