@@ -7,10 +7,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG } from '../../server/src/config/config';
 import { analyze } from '../../server/src/findings/analyze';
+import { extractGo, extractGoAtOnce } from '../../server/src/model/extract-go';
 import type { ParserBackend } from '../../server/src/parse/backend';
 import { outlineAgreement } from '../harness/outline-agreement';
 import { Rng } from '../harness/rng';
-import { deepNesting, MUTATIONS } from './mutate';
+import { deepNesting, grown, MUTATIONS } from './mutate';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 export const REGRESSIONS = path.join(REPO, 'test', 'fixtures', 'fuzz-regressions');
@@ -57,9 +58,17 @@ export function checkFolder(backend: ParserBackend, dir: string): string | null 
  */
 function checkOutlines(backend: ParserBackend, dir: string): string | null {
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.go'))) {
-    if (outlineAgreement(backend, fs.readFileSync(path.join(dir, f), 'utf8')) === 'differ') return `${f}: the outline skipping bodies differs from the whole parse's`;
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    if (outlineAgreement(backend, text) === 'differ') return `${f}: the outline skipping bodies differs from the whole parse's`;
+    if (text.length > 1 << 18 && !piecesAgree(backend, text)) return `${f}: the facts read in pieces differ from one parse's`;
   }
   return null;
+}
+
+/** A big file read in pieces gives the facts of one parse (where that parse is clean). */
+function piecesAgree(backend: ParserBackend, text: string): boolean {
+  const once = extractGoAtOnce(backend, text, false, false);
+  return once.errors > 0 || JSON.stringify(extractGo(backend, text, false)) === JSON.stringify(once);
 }
 
 export interface FuzzReport { inputs: number; failures: { name: string; error: string; kept: string }[] }
@@ -74,7 +83,13 @@ export function fuzz(backends: ParserBackend[], iterations: number, seed: number
     const dir = path.join(work, String(i));
     fs.mkdirSync(dir);
     let label: string;
-    if (i % 50 === 49) {
+    if (i % 100 === 99) {
+      // Now and then a multi-megabyte Go file, damaged once somewhere (read in pieces).
+      const source = rng.pick(files.filter((f) => f.endsWith('.go')));
+      const mib = 1 + rng.int(2);
+      fs.writeFileSync(path.join(dir, path.basename(source)), grown(fs.readFileSync(source), mib << 20, rng, fs.readFileSync(rng.pick(files))));
+      label = `grown to ${mib} MiB: ${path.relative(REPO, source)}`;
+    } else if (i % 50 === 49) {
       const deep = deepNesting(rng);
       fs.writeFileSync(path.join(dir, 'deep.go'), deep.go);
       fs.writeFileSync(path.join(dir, 'deep.c'), deep.c);

@@ -33,3 +33,17 @@ export function deepNesting(rng: Rng, depth = 10000): { go: string; c: string } 
     c: `int f(int x) { ${'{'.repeat(depth)} return ${kind === 2 ? 'x' : inner.replace(/\.f/g, '')}; ${'}'.repeat(depth)} }\n`,
   };
 }
+
+/**
+ * A file of about `bytes`: its declarations (from the first one on) repeated, then one mutation.
+ * Big files are read a piece at a time; this damages one of the pieces.
+ */
+export function grown(b: Buffer, bytes: number, rng: Rng, donor: Buffer): Buffer {
+  const from = /^(?:func|type|var|const)\b/m.exec(b.toString('latin1'))?.index;
+  if (from === undefined) return b;
+  const body = b.subarray(from);
+  const parts = [b.subarray(0, from)];
+  for (let n = from; n < bytes; n += body.length) parts.push(body);
+  const names = Object.keys(MUTATIONS).filter((m) => m !== 'crlf' && m !== 'preambleNeverCloses');
+  return MUTATIONS[rng.pick(names)](Buffer.concat(parts), rng, donor);
+}

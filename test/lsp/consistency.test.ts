@@ -20,7 +20,7 @@ const OPENED = ['tree-walk/walk.go', 'tree-walk/tree.c', 'json-bridge/bridge.go'
 
 interface Problem { run: string; what: string }
 
-it(`${RUNS} runs (both parsers) of opening files while the workspace indexes: every diagnostic has its hover and fix, no empty-then-full flicker`, { timeout: 20 * 60_000 }, async () => {
+it(`${RUNS} runs (both parsers) of opening files while the workspace indexes: every diagnostic has its hover and fix, no empty-then-full flicker`, { timeout: 20 * 60_000 }, async (t) => {
   const dir = bigWorkspace(path.join(REPO, 'examples'));
   const rng = new Rng(SEED);
   const problems: Problem[] = [];
@@ -39,6 +39,7 @@ it(`${RUNS} runs (both parsers) of opening files while the workspace indexes: ev
       await client.stop();
     }
   }
+  t.diagnostic(`${checkedDiagnostics} diagnostics asked about at ${checkedPositions} positions, ${problems.length} problems`);
   assert.ok(checkedDiagnostics >= RUNS * 3, `too few diagnostics checked (${checkedDiagnostics})`);
   assert.deepEqual(problems.slice(0, 20), [], `${problems.length} problems over ${RUNS} runs (seed ${SEED}), ${checkedDiagnostics} diagnostics, ${checkedPositions} positions`);
 });
