@@ -4,9 +4,9 @@
 // their findings get an empty list, so nothing stale stays on screen. While a root indexes, lists
 // only grow (a partial index is no reason to take a squiggle away or to say "nothing" first).
 // The analysis result behind each file's list is kept with it: hovers and fixes answer from it.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
-import * as fs from 'node:fs';
 import { configDiagnostic, configFailureDiagnostic, internalErrorDiagnostic, problemDiagnostic, toDiagnostic } from './diagnostics';
 import type { AnalysisResult } from '../findings/analyze';
 import type { Finding } from '../findings/finding';
