@@ -1,7 +1,6 @@
 // The engine entry point the CLI and the language server call: discover → load packages (facts
 // cached per file text) → call graph → rules → suppressions. A rule that throws becomes an
 // internal-error finding and the others still run.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Config } from '../config/config';
 import type { WorkspaceIndex } from '../graph/callgraph';
@@ -76,13 +75,10 @@ function analyzeFound(found: DiscoverResult, opts: AnalyzeOptions, root: string,
   const loadOptions = loadOptionsFor(opts, root, problems);
   const packages = found.folders.flatMap((folder) => loadFolder(folder, loadOptions));
   const result = analyzePackages(scopeAndBuild(packages, opts.config, loadOptions), opts.config, problems);
-  if (opts.paths.every((p) => isFolder(p))) return result;
-  const findings = result.findings.filter(namedPathsFilter(opts.paths));
+  const named = namedPathsFilter(opts.paths);
+  if (!named) return result;
+  const findings = result.findings.filter(named);
   return { ...result, findings, stats: { ...result.stats, findings: findings.length } };
-}
-
-function isFolder(p: string): boolean {
-  try { return fs.statSync(p).isDirectory(); } catch { return false; }
 }
 
 export function loadOptionsFor(opts: AnalyzeOptions, root: string, problems: string[]): LoadOptions {

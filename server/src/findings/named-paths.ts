@@ -1,11 +1,12 @@
 // What a check was asked about. A named folder covers every finding under it; a named file covers
 // the findings in it and those whose evidence passes through it (a Go↔C cycle reported in the Go
-// file is also the named C file's business), although its whole package was read.
+// file is also the named C file's business), although its whole module was read.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from './finding';
 
-export function namedPathsFilter(paths: string[]): (f: Finding) => boolean {
+/** Undefined when only folders are named: every finding of the check is theirs. */
+export function namedPathsFilter(paths: string[]): ((f: Finding) => boolean) | undefined {
   const files = new Set<string>();
   const folders: string[] = [];
   for (const p of paths) {
@@ -15,6 +16,7 @@ export function namedPathsFilter(paths: string[]): (f: Finding) => boolean {
     if (isDir) folders.push(full.endsWith(path.sep) ? full : full + path.sep);
     else files.add(full);
   }
+  if (files.size === 0) return undefined;
   const named = (file: string) => files.has(file) || folders.some((d) => file.startsWith(d));
   return (f) => named(f.file.path) || f.related.some((r) => named(r.file.path));
 }
