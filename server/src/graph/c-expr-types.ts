@@ -3,7 +3,7 @@
 // globals, fields through any number of `.`/`->`, subscripts, casts and call results. Unknown
 // stays unknown.
 import type { CExpr, CInit, CType } from '../model/c-facts';
-import { elementType, fieldType, recordNamed, recordOf, resolveType, splitStars, type UnitTypes } from '../model/c-types';
+import { elementType, fieldType, memberRecord, recordNamed, resolveType, splitStars, type UnitTypes } from '../model/c-types';
 import type { CNodeInfo } from './callgraph';
 
 export interface TypeContext {
@@ -23,7 +23,7 @@ export function typeOfExpr(e: CExpr, ctx: TypeContext, depth = 0): CType | undef
     case 'this': return ctx.fn.cls ? ctx.fn.cls + '*' : ctx.outer?.cls ? ctx.outer.cls + '*' : undefined;
     case 'field': {
       const base = typeOfExpr(e.base, ctx, depth + 1);
-      const rec = base !== undefined ? recordOf(base, types, e.arrow) ?? (e.arrow ? undefined : recordOf(base, types, true)) : undefined;
+      const rec = base !== undefined ? memberRecord(base, types, e.arrow) : undefined;
       return rec ? fieldType(rec, e.field, types) : undefined;
     }
     case 'index': {

@@ -4,9 +4,10 @@
 // global scope), overloads by arity, and member functions by the object's class, with its bases
 // and, for virtual methods, the overrides in classes derived from it.
 import type { CRecord, CType } from '../model/c-facts';
-import { recordNamed, resolveType, splitStars, type UnitTypes } from '../model/c-types';
+import { recordNamed, resolveType, splitStars, withBases, type UnitTypes } from '../model/c-types';
 import type { CUnit } from '../model/c-units';
 import type { GoFile } from '../model/package';
+import { listAt } from '../util/list-at';
 import type { CallGraph, FuncNode, PackageIndex } from './callgraph';
 
 /** C-linkage functions named `name` visible from code compiled in `units`. */
@@ -98,27 +99,23 @@ export function methodTargets(graph: CallGraph, pi: PackageIndex, rec: CRecord, 
 }
 
 /** Whether a record has a method of this name, itself or through its bases. */
-export function hasMethod(rec: CRecord, name: string, types: UnitTypes, depth = 0): boolean {
-  if (rec.methods.some((m) => m.name === name)) return true;
-  if (depth > 8) return false;
-  return rec.bases.some((b) => { const r = recordNamed(b, types); return !!r && hasMethod(r, name, types, depth + 1); });
+export function hasMethod(rec: CRecord, name: string, types: UnitTypes): boolean {
+  for (const r of withBases(rec, types)) if (r.methods.some((m) => m.name === name)) return true;
+  return false;
 }
 
-function methodsNamed(pi: PackageIndex, rec: CRecord, name: string, types: UnitTypes, depth = 0): number[] {
-  const own = pi.cppFuncs.get(`${rec.name}::${name}`) ?? [];
-  if (own.length || depth > 8) return own;
-  for (const b of rec.bases) {
-    const base = recordNamed(b, types);
-    const m = base ? methodsNamed(pi, base, name, types, depth + 1) : [];
-    if (m.length) return m;
+/** The definitions of the method as the nearest record that defines one (itself, else a base) has them. */
+function methodsNamed(pi: PackageIndex, rec: CRecord, name: string, types: UnitTypes): number[] {
+  for (const r of withBases(rec, types)) {
+    const own = pi.cppFuncs.get(`${r.name}::${name}`);
+    if (own?.length) return own;
   }
   return [];
 }
 
-function isVirtual(rec: CRecord, name: string, types: UnitTypes, depth = 0): boolean {
-  if (rec.methods.some((m) => m.name === name && m.virtual)) return true;
-  if (depth > 8) return false;
-  return rec.bases.some((b) => { const r = recordNamed(b, types); return !!r && isVirtual(r, name, types, depth + 1); });
+function isVirtual(rec: CRecord, name: string, types: UnitTypes): boolean {
+  for (const r of withBases(rec, types)) if (r.methods.some((m) => m.name === name && m.virtual)) return true;
+  return false;
 }
 
 const derivedCache = new WeakMap<UnitTypes, Map<string, CRecord[]>>();
@@ -128,7 +125,7 @@ function derivedFrom(name: string, types: UnitTypes): CRecord[] {
   let byBase = derivedCache.get(types);
   if (!byBase) {
     byBase = new Map();
-    for (const r of types.records.values()) for (const b of r.bases) { const list = byBase.get(b) ?? []; list.push(r); byBase.set(b, list); }
+    for (const r of types.records.values()) for (const b of r.bases) listAt(byBase, b).push(r);
     derivedCache.set(types, byBase);
   }
   const out: CRecord[] = [];

@@ -5,8 +5,7 @@
 // to a library function whose body is not in the workspace is assumed to be called by it: an
 // `assumed` edge, named as such in the evidence. What resolves to nothing is counted.
 import type { CCall, CExpr, CInit, CSignature, CType } from '../model/c-facts';
-import { fieldType, recordNamed, recordOf, resolveType, signatureOfType, splitStars, type UnitTypes } from '../model/c-types';
-import { unitTypes } from '../model/c-types';
+import { fieldType, memberRecord, recordNamed, recordOf, resolveType, signatureOfType, splitStars, unitTypes, type UnitTypes } from '../model/c-types';
 import type { CFieldDest, GoCValue } from '../model/facts';
 import type { GoFile } from '../model/package';
 import type { CallGraph, CNodeInfo, EdgeKind, FuncNode, PackageIndex, WorkspaceIndex } from './callgraph';
@@ -14,6 +13,7 @@ import { isLocalName, typeOfExpr, type TypeContext } from './c-expr-types';
 import { cFromGo, directTargets, hasMethod, methodTargets } from './c-lookup';
 import { compatible, signatureOfNode } from './c-signature';
 import { holder, ValueFlow, type Holder } from './c-values';
+import { listAt } from '../util/list-at';
 
 /** Library functions that run what they are given on another thread or in a signal handler, not on this g0. */
 const ELSEWHERE = new Set(['pthread_create', 'thrd_create', 'signal', 'sigaction', 'atexit', 'at_quick_exit', 'pthread_atfork', 'std::thread', 'std::jthread', 'std::async', 'CreateThread', '_beginthreadex']);
@@ -46,7 +46,8 @@ class Resolver {
   private readonly throughHolder: (Site & { holder: Holder; sig?: CSignature })[] = [];
   private readonly external: (Site & { name: string })[] = [];
   private readonly externalOf = new Map<number, (Site & { name: string })[]>();
-  private readonly goGiven: { from: number; file: GoFile; v: GoCValue; callee: string; targets: number[] }[] = [];
+  /** `C.f` values Go hands to a C function not in the workspace: assumed edges from the Go function. */
+  private readonly goGiven: { from: number; v: GoCValue; callee: string; values: number[] }[] = [];
 
   constructor(private readonly graph: CallGraph, private readonly pi: PackageIndex) {}
 
@@ -55,7 +56,7 @@ class Resolver {
 
   private ctx(id: number): TypeContext {
     const c = this.info(id);
-    const outerId = c.parent !== undefined ? this.pi.cNodeOf.get(c.view.facts.funcs[c.parent]) : undefined;
+    const outerId = this.outerOf(id);
     return {
       fn: c, types: this.types(id), outer: outerId !== undefined ? this.info(outerId) : undefined,
       callResult: (k) => {
@@ -126,16 +127,15 @@ class Resolver {
       if (targets.length) { for (const t of targets) this.edge(id, t, 'call', call); return targets; }
       const exp = this.pi.exports.get(callee.name);
       if (exp !== undefined) { this.edge(id, exp, 'export', call); return [exp]; }
-      if (types.globals.has(callee.name)) { this.viaHolder(site, holder.global(callee.name), ctx); return undefined; }
-      const cls = ctx.fn.cls ? recordNamed(ctx.fn.cls, types) : undefined;
-      if (cls && fieldType(cls, callee.name, types)) { this.viaHolder(site, holder.slot(cls.name, callee.name), ctx); return undefined; }
+      const h = this.holderOf(callee, id, ctx); // a global, or a member of the method's class
+      if (h) { this.viaHolder(site, h, ctx); return undefined; }
       this.graph.stats.external++;
       this.addExternal(site, callee.name);
       return [];
     }
     if (callee.kind === 'field') {
       const baseType = typeOfExpr(callee.base, ctx);
-      const rec = baseType !== undefined ? recordOf(baseType, types, callee.arrow) ?? (callee.arrow ? undefined : recordOf(baseType, types, true)) : undefined;
+      const rec = baseType !== undefined ? memberRecord(baseType, types, callee.arrow) : undefined;
       if (rec && node.cpp && hasMethod(rec, callee.field, types)) {
         const targets = methodTargets(this.graph, this.pi, rec, callee.field, call.args.length, types, () => call.args.map((a) => typeOfExpr(a, ctx)));
         for (const t of targets) this.edge(id, t, 'call', call);
@@ -157,9 +157,7 @@ class Resolver {
   private addExternal(site: Site, name: string): void {
     const e = { ...site, name };
     this.external.push(e);
-    const list = this.externalOf.get(site.from) ?? [];
-    list.push(e);
-    this.externalOf.set(site.from, list);
+    listAt(this.externalOf, site.from).push(e);
   }
 
   /** `new T(…)`, `T x(…)`: T's constructors; `delete p`, end of scope: the destructor. */
@@ -209,7 +207,7 @@ class Resolver {
       }
       case 'field': {
         const t = typeOfExpr(e.base, ctx);
-        const rec = t !== undefined ? recordOf(t, ctx.types, e.arrow) ?? (e.arrow ? undefined : recordOf(t, ctx.types, true)) : undefined;
+        const rec = t !== undefined ? memberRecord(t, ctx.types, e.arrow) : undefined;
         return rec ? holder.slot(rec.name, e.field) : undefined;
       }
       case 'index': case 'cast': return this.holderOf(e.base, id, ctx);
@@ -356,7 +354,7 @@ class Resolver {
     const exp = this.pi.exports.get(v.name);
     if (values.length === 0 && exp !== undefined) values.push(exp);
     if (values.length === 0) return;
-    const to = this.goDestination(file, v);
+    const to = this.goDestination(file, v, values);
     for (const val of values) {
       if (to) this.flow.addValue(to, val);
       else this.flow.addValue(holder.escaped, val);
@@ -364,7 +362,7 @@ class Resolver {
     }
   }
 
-  private goDestination(file: GoFile, v: GoCValue): Holder | undefined {
+  private goDestination(file: GoFile, v: GoCValue, values: number[]): Holder | undefined {
     if (v.dest.kind === 'c-field') return this.goField(file, v.dest);
     if (v.dest.kind !== 'c-arg') return undefined;
     for (const call of v.dest.calls) {
@@ -380,7 +378,7 @@ class Resolver {
       }
       // Handed to a C function that is not in the workspace: it may call what it is given.
       const from = enclosingGoFunc(this.graph, this.pi, file, v.span.start);
-      if (from !== undefined && !ELSEWHERE.has(call.callee)) this.goGiven.push({ from, file, v, callee: call.callee, targets: [] });
+      if (from !== undefined && !ELSEWHERE.has(call.callee)) this.goGiven.push({ from, v, callee: call.callee, values });
       return undefined;
     }
     return undefined;
@@ -421,10 +419,7 @@ class Resolver {
     }
     for (const g of this.goGiven) {
       const node = graph.nodes[g.from];
-      const values = [...cFromGo(graph, this.pi, g.file, g.v.name)];
-      const exp = this.pi.exports.get(g.v.name);
-      if (values.length === 0 && exp !== undefined) values.push(exp);
-      for (const t of values) graph.addEdge({ from: g.from, to: t, kind: 'assumed', file: node.file, span: g.v.span, args: [], via: g.callee });
+      for (const t of g.values) graph.addEdge({ from: g.from, to: t, kind: 'assumed', file: node.file, span: g.v.span, args: [], via: g.callee });
     }
   }
 }

@@ -74,6 +74,11 @@ export function recordOf(type: CType, types: UnitTypes, arrow: boolean): CRecord
   return recordNamed(base, types);
 }
 
+/** The record a member access reaches: `->` needs a pointer to it; `.` the record, else a pointer to it. */
+export function memberRecord(type: CType, types: UnitTypes, arrow: boolean): CRecord | undefined {
+  return recordOf(type, types, arrow) ?? (arrow ? undefined : recordOf(type, types, true));
+}
+
 export function recordNamed(name: string, types: UnitTypes, scope = ''): CRecord | undefined {
   const parts = scope ? scope.split('::') : [];
   for (let k = parts.length; k >= 0; k--) {
@@ -83,15 +88,21 @@ export function recordNamed(name: string, types: UnitTypes, scope = ''): CRecord
   return undefined;
 }
 
-/** The type of a field of a record, its bases included (C++). */
-export function fieldType(rec: CRecord, field: string, types: UnitTypes, depth = 0): CType | undefined {
-  const f = rec.fields.find((x) => x.name === field);
-  if (f) return f.dims.length ? f.type + '*' : f.type;
-  if (depth > 8) return undefined;
+/** `rec`, then its bases depth first, as far as the unit declares them (nine levels down at most). */
+export function* withBases(rec: CRecord, types: UnitTypes, depth = 0): Generator<CRecord> {
+  yield rec;
+  if (depth > 8) return;
   for (const b of rec.bases) {
     const base = recordNamed(b, types);
-    const t = base ? fieldType(base, field, types, depth + 1) : undefined;
-    if (t) return t;
+    if (base) yield* withBases(base, types, depth + 1);
+  }
+}
+
+/** The type of a field of a record, its bases included (C++). */
+export function fieldType(rec: CRecord, field: string, types: UnitTypes): CType | undefined {
+  for (const r of withBases(rec, types)) {
+    const f = r.fields.find((x) => x.name === field);
+    if (f) return f.dims.length ? f.type + '*' : f.type;
   }
   return undefined;
 }
