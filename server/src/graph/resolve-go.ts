@@ -8,7 +8,6 @@ import type { EdgeKind, PackageIndex, WorkspaceIndex } from './callgraph';
 import { cFromGo } from './c-lookup';
 
 const BUILTINS = new Set(['append', 'cap', 'clear', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make', 'max', 'min', 'new', 'panic', 'print', 'println', 'real', 'recover']);
-const BASIC_TYPES = /^(bool|byte|rune|string|error|any|u?int(8|16|32|64)?|uintptr|float(32|64)|complex(64|128))$/;
 
 interface TypeRef { pkg: Package; text: string }
 
@@ -55,7 +54,7 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex): void {
           if (isLocal(funcs, f, c.name)) { graph.stats.unresolved++; continue; }
           const to = pi.goFuncs.get(c.name);
           if (to !== undefined) edge(to, kind, call);
-          else if (!BUILTINS.has(c.name) && !types.has(c.name) && !BASIC_TYPES.test(c.name)) graph.stats.unresolved++;
+          else if (!BUILTINS.has(c.name) && !types.has(c.name)) graph.stats.unresolved++; // conversions to basic types are no calls (extract-go.ts)
           continue;
         }
         // Selector: package function, C function, or method.

@@ -134,6 +134,9 @@ export function splitTop(s: string): string[] {
   return out.map((x) => x.trim());
 }
 
+/** `static_cast<T>(x)` and its kin: conversions that keep the value, not calls. */
+export const CPP_CASTS = /^(static|reinterpret|const|dynamic)_cast$/;
+
 /** Context for expressions: which node is a call or lambda of the same file, by start offset. */
 export interface ExprContext { callAt(start: number): number | undefined; lambdaAt(start: number): number | undefined }
 
@@ -164,7 +167,7 @@ export function exprOf(node: SyntaxNode | null, ctx: ExprContext): CExpr {
       case 'call_expression': {
         const fn = node.childForFieldName('function');
         // C++ functional casts and static_cast<T>(x) keep the value.
-        if (fn?.type === 'template_function' && /^(static|reinterpret|const|dynamic)_cast$/.test(fn.childForFieldName('name')?.text ?? '')) {
+        if (fn?.type === 'template_function' && CPP_CASTS.test(fn.childForFieldName('name')?.text ?? '')) {
           const arg = named(node.childForFieldName('arguments'))[0] ?? null;
           return { kind: 'cast', type: typeDescriptor(named(fn.childForFieldName('arguments'))[0] ?? null), base: exprOf(arg, ctx) };
         }

@@ -8,7 +8,7 @@
 import * as path from 'node:path';
 import { LineIndex } from '../text/line-index';
 import type { Macros } from '../parse/c-expr';
-import { preprocessFile, type FileView, type IncludeDirective, type PreprocessContext } from '../parse/preprocess';
+import { preprocessFile, reservedPrefix, type FileView, type IncludeDirective, type PreprocessContext } from '../parse/preprocess';
 import { targetMacros } from '../parse/predefined-macros';
 import { hashText } from '../util/hash';
 import { fileIncluded } from './build-constraints';
@@ -55,7 +55,7 @@ export function loadCUnits(pkg: Package, folder: FolderFiles, opts: LoadOptions)
   const target = opts.target;
   const flags = cgoFlags(pkg.goFiles, target, folder.dir);
   const controlled = new Set(flags.controlled);
-  const ownPrefixes = new Set([...controlled].map((n) => /^_+[A-Za-z0-9]+_/.exec(n)?.[0]).filter((p): p is string => !!p));
+  const ownPrefixes = new Set([...controlled].map(reservedPrefix).filter((p): p is string => !!p));
   const files = new Map<string, SourceFile>();
   for (const g of pkg.goFiles) files.set(g.path, g);
   const readSource = (file: string, report: boolean): SourceFile | undefined => {

@@ -6,12 +6,12 @@ import type { Lang, ParserBackend, SyntaxNode } from '../parse/backend';
 import type { CCall, CClause, CFlow, CFunc, CInit, CRecord, CUnitFacts, CVar } from './c-facts';
 import { conditionsAt } from './c-conditions';
 import { cppScopes, type CppScopes } from './cpp-scopes';
-import { baseType, declared, exprOf, fnType, initOf, nameText, signatureOf, typeDescriptor, type ExprContext } from './c-syntax';
+import { baseType, CPP_CASTS, declared, exprOf, fnType, initOf, nameText, signatureOf, typeDescriptor, type ExprContext } from './c-syntax';
 import type { ArgFlow, Span } from './facts';
 import { argFlowOf, assignToEnclosing, named, parseIgnore, span } from './syntax-util';
+import { listAt } from '../util/list-at';
 
 const ALLOCA = new Set(['alloca', '__builtin_alloca', '_alloca']);
-const CPP_CASTS = /^(static|reinterpret|const|dynamic)_cast$/;
 
 export type CLang = Extract<Lang, 'c' | 'cpp'>;
 
@@ -44,12 +44,8 @@ class Extractor {
       const ig = c.text.includes('g0guard:ignore') ? parseIgnore(c.text) : null;
       if (ig) unit.ignores.push({ ...ig, line: -1, span: span(c) });
     }
-    for (const m of backend.matches(lang, 'declarations', root)) {
-      const c = m.captures[0];
-      const list = this.byCapture.get(c.name) ?? [];
-      list.push(c.node);
-      this.byCapture.set(c.name, list);
-    }
+    for (const m of backend.matches(lang, 'declarations', root)) listAt(this.byCapture, m.captures[0].name).push(m.captures[0].node);
+    for (const list of this.byCapture.values()) list.sort((a, b) => a.startIndex - b.startIndex);
     this.scopes = cppScopes(this.nodes('namespace'), this.nodes('record'), this.nodes('linkage'));
     const funcNodes = backend.matches(lang, 'functions', root).map((m) => m.captures[0].node).sort((a, b) => a.startIndex - b.startIndex);
     this.funcNodes = funcNodes;
@@ -68,8 +64,9 @@ class Extractor {
     return unit;
   }
 
+  /** The nodes of one capture of the declarations query, in source order. */
   private nodes(capture: string): SyntaxNode[] {
-    return (this.byCapture.get(capture) ?? []).sort((a, b) => a.startIndex - b.startIndex);
+    return this.byCapture.get(capture) ?? [];
   }
 
   private exprContext(fi: number | undefined): ExprContext {

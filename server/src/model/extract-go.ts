@@ -40,18 +40,18 @@ function extractWhole(backend: ParserBackend, text: string, isTestFile: boolean)
 }
 
 /**
- * An outline parses the text around what it never reads (function bodies, initializer literals,
- * const groups: outlineHoles). Where that text does not parse cleanly (a hole the lexer misjudged,
- * or a real syntax error) the whole file is parsed. `skipHoles` false is the reference the
- * skipping is tested against.
- */
-/**
  * tree-sitter's cost with included ranges grows faster than the text (4 MiB of small functions:
  * 2.8 s with 40,000 ranges, 0.36 s blanked). Above this many holes they are blanked instead: each
  * is the inside of brackets, so what is left is still Go, at the same offsets.
  */
 const MAX_INCLUDED_RANGES = 256;
 
+/**
+ * An outline parses the text around what it never reads (function bodies, initializer literals,
+ * const groups: outlineHoles). Where that text does not parse cleanly (a hole the lexer misjudged,
+ * or a real syntax error) the whole file is parsed. `skipHoles` false is the reference the
+ * skipping is tested against.
+ */
 export function extractGoOutline(backend: ParserBackend, text: string, isTestFile: boolean, skipHoles = true): GoFileFacts {
   const holes = skipHoles ? outlineHoles(text) : [];
   if (holes.length > 0) {
@@ -155,7 +155,6 @@ function readDeclarations(m: MatchSource, text: string, isTestFile: boolean, fac
   readOps(m, funcSpans, facts);
 }
 
-/** A function read with others, its indices (parent, literal callees) moved by `base`. */
 function readComments(comments: SyntaxNode[], facts: GoFileFacts): void {
   for (const c of comments) {
     const t = c.text;
@@ -444,8 +443,6 @@ function isTypeUse(text: string, start: number, end: number): boolean {
   while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
   return text[before] === '*' || text[before] === ']' || text[end] === '{';
 }
-
-
 
 const UNSIGNED = /^(uint(8|16|32|64)?|uintptr|byte|C\.(uint|uchar|ushort|ulong|ulonglong|size_t|uintptr_t|uint(8|16|32|64)_t))$/;
 

@@ -3,6 +3,7 @@
 // text as ranges of the Go file (comment markers and #cgo lines left out), so the C parser's nodes
 // keep their true Go-file offsets.
 import type { SyntaxNode, TextRange } from './backend';
+import { pushRange } from './ranges';
 
 export interface Preamble {
   /** The "C" import spec. */
@@ -79,10 +80,7 @@ function commentCRanges(comment: SyntaxNode, text: string, cgoLines: TextRange[]
     let lineEnd = text.indexOf('\n', start);
     lineEnd = lineEnd < 0 || lineEnd >= end ? end : lineEnd + 1;
     if (/^[ \t]*#cgo\b/.test(text.slice(start, Math.min(lineEnd, start + 64)))) cgoLines.push({ start, end: lineEnd });
-    else {
-      const last = ranges[ranges.length - 1];
-      if (last && last.end === start) last.end = lineEnd; else ranges.push({ start, end: lineEnd });
-    }
+    else pushRange(ranges, start, lineEnd);
     start = lineEnd;
   }
   return ranges;

@@ -7,6 +7,7 @@
 // A condition on a macro that may come from an unread header is unknown: both branches are kept.
 import type { TextRange } from './backend';
 import { blank } from '../text/blank';
+import { pushRange } from './ranges';
 import { evaluate, expandMacros, isIdentPart, isIdentStart, tokenize, type Macro, type Macros, type Token } from './c-expr';
 
 /** Whether code is compiled: no, yes, or maybe (it hangs on an unknown macro). */
@@ -231,16 +232,17 @@ export function preprocessFile(file: string, text: string, segments: TextRange[]
   }
 }
 
+/** `_GLFW_` of `_GLFW_X11`: a reserved-looking prefix, the workspace's own when it defines such names. */
+export function reservedPrefix(name: string): string | undefined {
+  return /^_+[A-Za-z0-9]+_/.exec(name)?.[0];
+}
+
 /**
  * Whether a name no file read here defines may still come from a system header that is not read:
  * names reserved to the implementation (`__GLIBC__`, `_POSIX_C_SOURCE`) and those of the usual
  * system and library namespaces (limits, errno, signals, OpenGL, GLib, OpenSSL …). Any other name
  * is undefined unless the workspace or a #cgo flag defines it, as the compiler itself concludes.
  */
-function reservedPrefix(name: string): string | undefined {
-  return /^_+[A-Za-z0-9]+_/.exec(name)?.[0];
-}
-
 export function mayBeSystemMacro(name: string): boolean {
   return /^_[A-Z_]/.test(name) || SYSTEM_NAMES.test(name);
 }
@@ -279,12 +281,6 @@ function render(text: string, keep: TextRange[], edits: { start: number; end: nu
     pos = r.end;
   }
   return parts.join('');
-}
-
-
-function pushRange(list: TextRange[], start: number, end: number): void {
-  const last = list[list.length - 1];
-  if (last && last.end === start) last.end = end; else list.push({ start, end });
 }
 
 function and(a: Live, b: Live): Live { return a === NO || b === NO ? NO : a === YES && b === YES ? YES : MAYBE; }

@@ -1,4 +1,5 @@
-// Converts UTF-16 text ranges into the includedRanges shape both bindings take (index + point).
+// Text ranges: built line by line (adjacent ones merged), and converted into the includedRanges
+// shape both bindings take (index + point).
 import { LineIndex } from '../text/line-index';
 import type { TextRange } from './backend';
 
@@ -16,4 +17,10 @@ export function toTsRanges(text: string, ranges: TextRange[]): TsRange[] {
       startPosition: { row: s.line, column: s.character }, endPosition: { row: e.line, column: e.character },
     };
   });
+}
+
+/** Appends [start, end) to `list`, extending the last range when it ends at `start`. */
+export function pushRange(list: TextRange[], start: number, end: number): void {
+  const last = list[list.length - 1];
+  if (last && last.end === start) last.end = end; else list.push({ start, end });
 }
