@@ -7,7 +7,8 @@
 // keeps indices local to itself and the merge renumbers them. Arrays of located items (anything with
 // a `span`: ignores, linknames, C value uses …) are merged by position, whatever their key, so facts
 // added later are carried along without changes here.
-import type { GoCallee, GoFileFacts, GoFunc, Span } from '../model/facts';
+import type { GoFileFacts, GoFunc, Span } from '../model/facts';
+import { renumber } from '../model/renumber-funcs';
 
 export interface Piece {
   region: Span;
@@ -126,18 +127,5 @@ function links(f: GoFunc): number[] {
   const out = f.parent === undefined ? [] : [f.parent];
   for (const c of f.calls) if (c.callee.kind === 'literal') out.push(c.callee.literal);
   for (const c of f.topDefers) if (c.kind === 'literal') out.push(c.literal);
-  return out;
-}
-
-/** A copy of `f` with its function indices (parent, literal callees) mapped; shares what is unchanged. */
-function renumber(f: GoFunc, map: (i: number) => number): GoFunc {
-  const callee = (c: GoCallee): GoCallee => (c.kind === 'literal' && map(c.literal) !== c.literal ? { ...c, literal: map(c.literal) } : c);
-  const parent = f.parent === undefined ? undefined : map(f.parent);
-  let calls = f.calls;
-  if (calls.some((c) => c.callee.kind === 'literal')) calls = calls.map((c) => { const k = callee(c.callee); return k === c.callee ? c : { ...c, callee: k }; });
-  const topDefers = f.topDefers.some((c) => c.kind === 'literal') ? f.topDefers.map(callee) : f.topDefers;
-  if (parent === f.parent && calls === f.calls && topDefers === f.topDefers) return f;
-  const out: GoFunc = { ...f, calls, topDefers };
-  if (parent !== undefined) out.parent = parent;
   return out;
 }

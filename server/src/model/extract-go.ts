@@ -6,7 +6,8 @@ import { blankGaps } from '../text/blank';
 import { findPreambles } from '../parse/preamble';
 import { readOps } from './extract-go-ops';
 import { compactGoFacts } from './compact-facts';
-import { extractInChunks, planChunks, renumbered } from './go-chunks';
+import { extractInChunks, planChunks } from './go-chunks';
+import { renumber } from './renumber-funcs';
 import type { CFieldDest, GoCallee, GoCValue, GoFileFacts, GoFunc, GoTypeDecl, IgnoreComment, Span, ValueRef } from './facts';
 import { baseTypeName, goArgFlow, goGuard, paramList, typeText, valueRef } from './go-types';
 import { assignToEnclosing, lineStartOf, named, parseIgnore, span } from './syntax-util';
@@ -109,7 +110,7 @@ function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string,
     readDeclarations((name) => byName.get(name) ?? [], text, isTestFile, part);
     facts.buildConstraint ??= part.buildConstraint;
     const base = facts.funcs.length;
-    for (const f of part.funcs) facts.funcs.push(base ? renumbered(f, base) : f);
+    for (const f of part.funcs) facts.funcs.push(base ? renumber(f, (k) => k + base) : f);
   }
   const preambles = findPreambles(root, text).filter((p) => p.cRanges.length > 0 || p.cgoLines.length > 0);
   if (preambles.length > 0) {

@@ -4,7 +4,8 @@
 // before the next, so memory follows the facts, not the tree. Where a piece has a syntax error the
 // caller reads the file whole (a misjudged boundary must not change the facts).
 import { blockCommentEnd, literalEnd } from '../parse/go-lexical';
-import type { GoFileFacts, GoFunc, GoCallee, Span } from './facts';
+import type { GoFileFacts, Span } from './facts';
+import { renumber } from './renumber-funcs';
 import { shifted } from './shift-offsets';
 
 const NL = 10, SLASH = 47, STAR = 42, QUOTE = 34, BACKQUOTE = 96, APOS = 39;
@@ -86,7 +87,7 @@ export function extractInChunks(text: string, plan: ChunkPlan, extract: (piece: 
     if (part.errors) return undefined;
     const moved = shifted({ ...part, imports: [], packageName: '', preamble: undefined }, chunk.start - clause.length);
     const base = facts.funcs.length;
-    for (const f of moved.funcs) facts.funcs.push(base ? renumbered(f, base) : f);
+    for (const f of moved.funcs) facts.funcs.push(base ? renumber(f, (k) => k + base) : f);
     facts.types.push(...moved.types);
     Object.assign(facts.vars, moved.vars);
     Object.assign(facts.varCalls, moved.varCalls);
@@ -95,12 +96,4 @@ export function extractInChunks(text: string, plan: ChunkPlan, extract: (piece: 
     facts.cValues.push(...moved.cValues);
   }
   return facts;
-}
-
-/** `f` with its function indices (parent, literal callees) moved past `base` functions. */
-export function renumbered(f: GoFunc, base: number): GoFunc {
-  const move = (c: GoCallee): GoCallee => (c.kind === 'literal' ? { ...c, literal: c.literal + base } : c);
-  const out: GoFunc = { ...f, calls: f.calls.map((c) => (c.callee.kind === 'literal' ? { ...c, callee: move(c.callee) } : c)), topDefers: f.topDefers.map(move) };
-  if (f.parent !== undefined) out.parent = f.parent + base;
-  return out;
 }
