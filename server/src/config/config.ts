@@ -70,8 +70,8 @@ export function findConfigFile(dir: string): string | undefined {
   }
 }
 
-/** A config file that cannot be used at all: unreadable, or not JSON (with the offset of the error when JSON.parse gives it). */
-export interface ConfigFailure { message: string; offset?: number }
+/** A config file that cannot be used at all: unreadable, or not JSON (its text, and the offset of the error when JSON.parse gives it). */
+export interface ConfigFailure { message: string; text?: string; offset?: number }
 
 export function loadConfigFile(file: string, knownRules: Set<string>, base: Config = DEFAULT_CONFIG): { config: Config; problems: string[]; failure?: ConfigFailure } {
   let text: string;
@@ -87,7 +87,7 @@ export function loadConfigFile(file: string, knownRules: Set<string>, base: Conf
   } catch (e) {
     const message = `${file}: not valid JSON (${(e as Error).message})`;
     const at = /at position (\d+)/.exec((e as Error).message);
-    return { config: base, problems: [`${message}; using the defaults`], failure: { message, offset: at ? Number(at[1]) : undefined } };
+    return { config: base, problems: [`${message}; using the defaults`], failure: { message, text, offset: at ? Number(at[1]) : undefined } };
   }
   return mergeConfig(base, raw, knownRules, file);
 }

@@ -70,9 +70,10 @@ export function configDiagnostic(message: string): Diagnostic {
 }
 
 /** A `.g0guard.json` that cannot be used at all: an error where JSON.parse stopped (else at the top). */
-export function configFailureDiagnostic(codec: PositionCodec, text: string | undefined, failure: ConfigFailure): Diagnostic {
+export function configFailureDiagnostic(codec: PositionCodec, failure: ConfigFailure): Diagnostic {
   const d = atFileTop(DiagnosticSeverity.Error, 'config', `${failure.message}; the defaults apply until it is fixed`);
-  if (text !== undefined && failure.offset !== undefined) d.range = codec.range(new LineIndex(text), failure.offset, Math.min(text.length, failure.offset + 1));
+  const { text, offset } = failure;
+  if (text !== undefined && offset !== undefined) d.range = codec.range(new LineIndex(text), offset, Math.min(text.length, offset + 1));
   return d;
 }
 

@@ -4,7 +4,6 @@
 // their findings get an empty list, so nothing stale stays on screen. While a root indexes, lists
 // only grow (a partial index is no reason to take a squiggle away or to say "nothing" first).
 // The analysis result behind each file's list is kept with it: hovers and fixes answer from it.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { configDiagnostic, configFailureDiagnostic, internalErrorDiagnostic, problemDiagnostic, toDiagnostic } from './diagnostics';
@@ -59,7 +58,7 @@ export class Publisher {
     }
     const configFile = root.resolved.configFile;
     if (configFile) for (const p of root.resolved.problems) add(configFile, configDiagnostic(p));
-    if (configFile && root.resolved.failure) add(configFile, configFailureDiagnostic(this.codec(), readText(configFile), root.resolved.failure));
+    if (configFile && root.resolved.failure) add(configFile, configFailureDiagnostic(codec, root.resolved.failure));
     const before = this.owned.get(root) ?? new Set<string>();
     const owned = new Set<string>();
     let openChanged = false;
@@ -129,8 +128,4 @@ export class Publisher {
 /** A diagnostic as the user sees it (not its data, which carries the document version). */
 function identity(d: Diagnostic): string {
   return `${String(d.code)}\u0000${d.severity}\u0000${d.message}\u0000${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
-}
-
-function readText(file: string): string | undefined {
-  try { return fs.readFileSync(file, 'utf8'); } catch { return undefined; }
 }
