@@ -1,7 +1,9 @@
 // Which packages need their function bodies read. Findings only come from cgo's C and from what
 // //export functions and system-stack roots reach, so a big tree is read as an outline and only
 // these packages in full: the seeds below and (to a fixpoint) every package a reached call lands
-// in. On Go's own src that is a few dozen of 517 packages.
+// in, or that imports (or linknames into) a package whose fields, variables or parameters reached
+// code calls through, or whose constants a depth guard names.
+// On Go's own src that is a few dozen of 517 packages.
 import type { Config } from '../config/config';
 import { buildCallGraph } from '../graph/build-graph';
 import type { WorkspaceIndex } from '../graph/callgraph';
@@ -32,10 +34,20 @@ export function scopeAndBuild(packages: Package[], config: Config, opts: LoadOpt
     const entries = [...findRoots(index, config).keys()];
     for (const n of graph.nodes) if (n.go?.exportName || n.lang === 'c') entries.push(n.id);
     const more = new Set<Package>();
-    for (const id of reach(graph, entries, (e) => e.kind !== 'go').keys()) {
+    const reached = reach(graph, entries, (e) => e.kind !== 'go');
+    for (const id of reached.keys()) {
       const pkg = graph.nodes[id].pkg;
       if (pkg.goFiles.some((f) => f.facts.outline)) more.add(pkg);
     }
+    // Functions that reached code calls through a field, a package variable or a parameter can be
+    // put there by any package that imports the holder's: read those too.
+    const filled = index.values?.packagesFilledFromOutside((id) => reached.has(id)) ?? new Set<string>();
+    if (filled.size) {
+      const reaches = (f: Package['goFiles'][number]) => f.facts.imports.some((i) => filled.has(i.path)) || f.facts.linknames.some((l) => filled.has(l.target.slice(0, l.target.lastIndexOf('.'))));
+      for (const p of current) if (p.goFiles.some((f) => f.facts.outline) && p.goFiles.some(reaches)) more.add(p);
+    }
+    // Packages whose constants a depth guard names.
+    for (const p of index.constantsWanted ?? []) if (p.goFiles.some((f) => f.facts.outline)) more.add(p);
     if (more.size === 0) return { packages: current, index };
     current = current.map((p) => (more.has(p) ? withBodies(p, opts) : p));
   }

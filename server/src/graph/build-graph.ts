@@ -8,21 +8,27 @@ import type { GoFile, Package, SourceFile } from '../model/package';
 import { listAt } from '../util/list-at';
 import { CallGraph, type CNodeInfo, type PackageIndex, type WorkspaceIndex } from './callgraph';
 import { resolveCCalls } from './resolve-c';
-import { indexDeclarations, resolveGoCalls } from './resolve-go';
+import { indexDeclarations } from './go-decls';
+import { settleGoFacts } from './go-noreturn';
+import { GoValues } from './go-values';
+import { resolveGoCalls } from './resolve-go';
 
 export function buildCallGraph(packages: Package[]): WorkspaceIndex {
   const graph = new CallGraph();
   const index: WorkspaceIndex = { graph, packages: new Map(), methods: new Map() };
   const all: PackageIndex[] = [];
   for (const pkg of packages) {
-    const pi: PackageIndex = { pkg, goFuncs: new Map(), goNodeOf: new Map(), exports: new Map(), cFuncs: new Map(), cppFuncs: new Map(), cNodeOf: new Map() };
+    const pi: PackageIndex = { pkg, goFuncs: new Map(), goNodeOf: new Map(), exports: new Map(), cFuncs: new Map(), cppFuncs: new Map(), cNodeOf: new Map(), methods: new Map() };
     all.push(pi);
     if (!index.packages.has(pkg.importPath)) index.packages.set(pkg.importPath, pi);
     for (const file of pkg.goFiles) addGoNodes(graph, pi, file, index);
     addCNodes(graph, pi);
   }
   for (const pi of all) indexDeclarations(pi.pkg);
-  for (const pi of all) resolveGoCalls(index, pi);
+  settleGoFacts(index);
+  const values = (index.values = new GoValues(index));
+  for (const pi of all) resolveGoCalls(index, pi, values);
+  values.resolve();
   for (const pi of all) resolveCCalls(index, pi);
   return index;
 }
@@ -38,7 +44,12 @@ function addGoNodes(graph: CallGraph, pi: PackageIndex, file: GoFile, index: Wor
     pi.goFuncs.set(key, node.id);
     pi.goNodeOf.set(f, node.id);
     if (f.exportName && f.parent === undefined && !f.recv) pi.exports.set(f.exportName, node.id);
-    if (f.recv) listAt(index.methods, f.name).push(node.id);
+    if (f.recv) {
+      listAt(index.methods, f.name).push(node.id);
+      const own = pi.methods.get(f.recv.type) ?? new Map<string, number>();
+      pi.methods.set(f.recv.type, own);
+      if (!own.has(f.name)) own.set(f.name, node.id);
+    }
   }
 }
 

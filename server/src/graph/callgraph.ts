@@ -9,6 +9,7 @@ import type { CBound, FrameItem } from '../model/c-frames';
 import type { CUnit, CView } from '../model/c-units';
 import type { ArgFlow, GoFunc, Span } from '../model/facts';
 import type { Package, SourceFile } from '../model/package';
+import type { GoValues } from './go-values';
 
 export type EdgeKind = 'call' | 'go' | 'cgo' | 'export' | 'pointer' | 'linkname' | 'assumed';
 
@@ -42,6 +43,8 @@ export interface Edge {
   from: number; to: number; kind: EdgeKind; file: SourceFile; span: Span; args: (ArgFlow | null)[];
   /** Set when a Go call went through an interface (value-receiver wrappers matter on g0). */
   viaInterface?: boolean;
+  /** A Go call through a function value: what held it (`hooks[…]`, `s.onDone`). */
+  byValue?: string;
   /** For `assumed` edges: the library function the value was given to. */
   via?: string;
   /** A call through a pointer matched by signature alone: the function's address escaped (cast to `void *`, given to a library). */
@@ -54,6 +57,8 @@ export interface GraphStats {
   external: number;
   /** Calls through a function pointer resolved by the values that flow into it, or by a compatible signature. */
   pointerResolved: number;
+  /** Go calls through function values (go-values.ts): resolved, or with nothing known to flow in. */
+  valueCalls?: { resolved: number; unresolved: number };
 }
 
 export class CallGraph {
@@ -93,11 +98,17 @@ export interface PackageIndex {
   /** C++ functions by qualified name (`ns::Class::method`), overloads together. */
   cppFuncs: Map<string, number[]>;
   cNodeOf: Map<CFunc, number>;
+  /** Receiver type → method name → node. */
+  methods: Map<string, Map<string, number>>;
 }
 
 export interface WorkspaceIndex {
   graph: CallGraph;
   packages: Map<string, PackageIndex>;
-  /** Method name → nodes, for interface calls (every workspace method of that name and arity). */
+  /** Method name → nodes (interface calls start from these, go-method-sets.ts). */
   methods: Map<string, number[]>;
+  /** Function values on the Go side (go-values.ts). */
+  values?: GoValues;
+  /** Packages read as outlines whose constants a depth guard names (their values are unknown until read in full). */
+  constantsWanted?: Set<Package>;
 }

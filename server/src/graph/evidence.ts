@@ -14,7 +14,7 @@ export function hopMessage(graph: CallGraph, e: Edge): string {
     case 'linkname': return `${from} is ${to} (//go:linkname)`;
     case 'go': return `${from} starts ${to} on a new goroutine`;
     case 'assumed': return `${from} hands ${to} to ${e.via}, which is not in the workspace (assumed: the library may call what it is given)`;
-    default: return `${from} calls ${to}`;
+    default: return e.byValue ? `${from} calls ${to} through the function value ${e.byValue}` : `${from} calls ${to}`;
   }
 }
 

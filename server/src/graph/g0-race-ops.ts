@@ -6,7 +6,7 @@ import type { GoFile } from '../model/package';
 import type { FuncNode, WorkspaceIndex } from './callgraph';
 import { boundLocally, externalType, kindOfValue, typeOfValue } from './g0-types';
 import { neverInstrumented, neverInstrumentedPath } from './never-instrumented';
-import { importAliases, lookupType } from './resolve-go';
+import { importAliases, lookupType } from './go-decls';
 
 export interface RaceOp {
   span: Span;

@@ -3,26 +3,18 @@
 // types). Unknown stays unknown, and the rules then report nothing.
 import type { GoFunc, ValueRef } from '../model/facts';
 import { baseTypeName } from '../model/go-types';
-import type { GoFile, Package } from '../model/package';
+import type { GoFile } from '../model/package';
 import type { FuncNode, WorkspaceIndex } from './callgraph';
-import { importAliases, lookupType, typeOfRef } from './resolve-go';
+import { importAliases, lookupType, type TypeRef } from './go-decls';
+import { binderIn, typeOfRef } from './go-expr-types';
 
-export interface TypeRef { pkg: Package; text: string }
+export type { TypeRef };
 
 export type ValueKind = 'map' | 'chan';
 
 /** The declared type of a value used in a function, or undefined. */
 export function typeOfValue(index: WorkspaceIndex, node: FuncNode, ref: ValueRef): TypeRef | undefined {
-  const file = node.file as GoFile;
-  const direct = typeOfRef(index, node.pkg, file, file.facts.funcs, node.go!, ref);
-  if (direct) return direct;
-  // `pkg.Var` where pkg is an imported workspace package.
-  if (ref.kind === 'field' && ref.base.kind === 'ident' && !boundLocally(file.facts.funcs, node.go!, ref.base.name)) {
-    const path = importAliases(file).get(ref.base.name);
-    const target = path ? index.packages.get(path) : undefined;
-    for (const f of target?.pkg.goFiles ?? []) if (f.facts.vars[ref.name]) return { pkg: target!.pkg, text: f.facts.vars[ref.name] };
-  }
-  return undefined;
+  return typeOfRef(index, { pkg: node.pkg, file: node.file as GoFile, f: node.go! }, ref);
 }
 
 /** Map or channel, following named types (`type Labels map[string]string`, `type T Labels`). */
@@ -59,8 +51,5 @@ export function externalType(t: TypeRef): { path: string; name: string } | undef
 
 /** A name bound in the function or the functions around a closure (it shadows a package name). */
 export function boundLocally(funcs: GoFunc[], f: GoFunc, name: string): boolean {
-  for (let g: GoFunc | undefined = f; g; g = g.parent !== undefined ? funcs[g.parent] : undefined) {
-    if (name in g.locals || g.params.some((p) => p.name === name) || g.results.some((p) => p.name === name) || g.recv?.name === name) return true;
-  }
-  return false;
+  return binderIn(funcs, f, name) !== undefined;
 }

@@ -6,7 +6,7 @@ import type { GoFileFacts, GoFunc } from './facts';
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 const NOTHING: Record<string, never> = Object.freeze({}) as Record<string, never>;
 
-const LISTS = ['directives', 'params', 'results', 'calls', 'panics', 'topDefers', 'guards', 'ops'] as const;
+const LISTS = ['directives', 'params', 'results', 'calls', 'panics', 'topDefers', 'guards', 'ops', 'flows'] as const;
 const MAPS = ['locals', 'localCalls'] as const;
 
 export function compactGoFacts(facts: GoFileFacts): GoFileFacts {

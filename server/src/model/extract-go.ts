@@ -5,10 +5,11 @@ import { outlineHoles, rangesAround } from '../parse/outline-holes';
 import { blankGaps } from '../text/blank';
 import { findPreambles } from '../parse/preamble';
 import { readOps } from './extract-go-ops';
+import { mayBeFunction, readFlows, readRests } from './extract-go-flows';
 import { compactGoFacts } from './compact-facts';
 import { extractInChunks, planChunks } from './go-chunks';
 import { renumber } from './renumber-funcs';
-import type { CFieldDest, GoCallee, GoCValue, GoFileFacts, GoFunc, GoTypeDecl, IgnoreComment, Span, ValueRef } from './facts';
+import type { CFieldDest, GoCallee, GoCValue, GoFileFacts, GoFunc, GoParam, GoTypeDecl, IgnoreComment, Span, ValueRef } from './facts';
 import { baseTypeName, goArgFlow, goGuard, paramList, typeText, valueRef } from './go-types';
 import { assignToEnclosing, lineStartOf, named, parseIgnore, span } from './syntax-util';
 import { listAt } from '../util/list-at';
@@ -72,7 +73,7 @@ export function extractGoOutline(backend: ParserBackend, text: string, isTestFil
 }
 
 function emptyFacts(root: SyntaxNode, outline: boolean): GoFileFacts {
-  return { packageName: '', imports: [], funcs: [], types: [], vars: {}, varCalls: {}, linknames: [], ignores: [], cValues: [], errors: root.hasError ? 1 : 0, outline };
+  return { packageName: '', imports: [], funcs: [], types: [], vars: {}, varCalls: {}, flows: [], consts: {}, linknames: [], ignores: [], cValues: [], errors: root.hasError ? 1 : 0, outline };
 }
 
 function extractOutline(root: SyntaxNode, text: string, isTestFile: boolean): GoFileFacts {
@@ -102,7 +103,7 @@ type MatchSource = (name: string) => QueryMatch[];
  */
 function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string, isTestFile: boolean): GoFileFacts {
   const facts = emptyFacts(root, false);
-  readTopLevel(root, facts);
+  readTopLevel(root, facts, true);
   for (const nodes of text.length <= ONE_PASS_CHARS ? [[root]] : chunks(root.namedChildren)) {
     const byName = nodes.length === 1 ? backend.matchAll('go', nodes[0]) : new Map<string, QueryMatch[]>();
     if (nodes.length > 1) for (const n of nodes) for (const [name, list] of backend.matchAll('go', n)) { const all = listAt(byName, name); for (const x of list) all.push(x); }
@@ -154,6 +155,7 @@ function readDeclarations(m: MatchSource, text: string, isTestFile: boolean, fac
   readLocals(m, funcSpans, facts);
   readCalls(m, text, funcNodes, funcSpans, facts);
   readOps(m, funcSpans, facts);
+  readFlows(m, funcSpans, facts);
 }
 
 function readComments(comments: SyntaxNode[], facts: GoFileFacts): void {
@@ -171,7 +173,8 @@ function readComments(comments: SyntaxNode[], facts: GoFileFacts): void {
   }
 }
 
-function readTopLevel(root: SyntaxNode, facts: GoFileFacts): void {
+/** `withConsts`: an outline skips const groups (outline-holes.ts), so only a whole parse reads them. */
+function readTopLevel(root: SyntaxNode, facts: GoFileFacts, withConsts = false): void {
   for (const decl of named(root)) {
     if (decl.type === 'package_clause') facts.packageName = named(decl)[0]?.text ?? '';
     else if (decl.type === 'import_declaration') {
@@ -183,9 +186,27 @@ function readTopLevel(root: SyntaxNode, facts: GoFileFacts): void {
     } else if (decl.type === 'type_declaration') {
       for (const spec of named(decl).filter((n) => n.type === 'type_spec' || n.type === 'type_alias')) facts.types.push(typeDecl(spec));
     } else if (decl.type === 'var_declaration') {
-      for (const spec of varSpecs(decl)) Object.assign(facts.vars, specTypes(spec, facts.varCalls));
-    }
+      for (const spec of varSpecs(decl)) {
+        Object.assign(facts.vars, specTypes(spec, facts.varCalls));
+        // Untyped ones too (`var hook = defaultHook`): a package variable may hold a function.
+        for (const n of named(spec).filter((n) => n.type === 'identifier')) if (!(n.text in facts.vars) && !(n.text in facts.varCalls) && n.text !== '_') facts.vars[n.text] = '';
+      }
+    } else if (decl.type === 'const_declaration' && withConsts) readConsts(decl, facts.consts);
   }
+}
+
+/** `const ( A = iota; B )`: each name's expression, the last one repeated where a spec has none. */
+function readConsts(decl: SyntaxNode, out: Record<string, string>): void {
+  let last: string[] = [];
+  named(decl).filter((n) => n.type === 'const_spec').forEach((spec, iota) => {
+    const names = named(spec).filter((n) => n.type === 'identifier');
+    const values = named(spec.childForFieldName('value'));
+    if (values.length) last = values.map((v) => v.text);
+    names.forEach((n, i) => {
+      const expr = last[i];
+      if (n.text !== '_' && expr) out[n.text] = expr.replace(/\biota\b/g, String(iota));
+    });
+  });
 }
 
 function varSpecs(decl: SyntaxNode): SyntaxNode[] {
@@ -226,9 +247,11 @@ function specTypes(spec: SyntaxNode, calls?: Record<string, ValueRef>): Record<s
     const value = values.length === names.length ? values[i] : values.length === 1 ? values[0] : undefined;
     const t = declared ? typeText(declared) : values.length === names.length && value ? inferType(value) : '';
     if (t) out[n.text] = t;
-    else if (calls && value?.type === 'call_expression') {
+    else if (calls && value) {
+      // Typed later from what it is set to: a call's result, another name, a field, an element.
       const ref = valueRef(value);
       if (ref.kind === 'call') calls[n.text] = { ...ref, result: values.length === 1 ? i : 0 };
+      else if ((ref.kind === 'ident' || ref.kind === 'field' || ref.kind === 'index') && values.length === names.length) calls[n.text] = ref;
     }
   });
   return out;
@@ -259,6 +282,7 @@ function newFunc(node: SyntaxNode, text: string, isTestFile: boolean, outline = 
     if (r) { const b = baseTypeName(r.type); recv = { type: b.name, pointer: b.pointer, name: r.name }; }
   }
   const params = paramList(node.childForFieldName('parameters'));
+  const typeParams = typeParamList(node.childForFieldName('type_parameters'));
   const body = node.childForFieldName('body');
   const guards = [];
   for (const stmt of outline ? [] : named(named(body)[0])) {
@@ -269,8 +293,17 @@ function newFunc(node: SyntaxNode, text: string, isTestFile: boolean, outline = 
     key: recv ? `${recv.type}.${name}` : name, name, recv, span: span(node), nameSpan: span(nameNode ?? node),
     directiveAt: lineStartOf(text, node.startIndex), directives: [], hasBody: body !== null,
     params, results: paramList(node.childForFieldName('result')), calls: [], panics: [], callsRecover: false,
-    topDefers: [], locals: {}, localCalls: {}, guards, ops: [], isTestFile,
+    topDefers: [], locals: {}, localCalls: {}, guards, ops: [], flows: [], isTestFile,
+    ...(typeParams.length ? { typeParams } : {}),
   };
+}
+
+/** `[T Runner, K comparable]`: each type parameter with its constraint. */
+function typeParamList(list: SyntaxNode | null): GoParam[] {
+  return named(list).flatMap((decl) => {
+    const constraint = typeText(decl.childForFieldName('type'));
+    return named(decl).filter((n) => n.type === 'identifier').map((n) => ({ name: n.text, type: constraint }));
+  });
 }
 
 /** Directives in the doc comment group right above each declaration (`//export`, `//go:norace` …). */
@@ -297,7 +330,15 @@ function readLocals(m: MatchSource, funcSpans: Span[], facts: GoFileFacts): void
   assignToEnclosing(funcSpans, items, (item, f) => {
     const fn = facts.funcs[f];
     Object.assign(fn.locals, item.node.type === 'range_clause' ? rangeTypes(item.node, fn) : specTypes(item.node, fn.localCalls));
+    // Every name declared is local, typed or not: it shadows package functions and variables.
+    for (const n of declaredNames(item.node)) if (!(n in fn.locals)) fn.locals[n] = '';
   });
+}
+
+function declaredNames(decl: SyntaxNode): string[] {
+  if (decl.type === 'var_spec') return named(decl).filter((n) => n.type === 'identifier').map((n) => n.text).filter((n) => n !== '_');
+  if (decl.type === 'range_clause' && !/^[^=]*:=/.test(decl.text)) return []; // `for k = range`: assigns
+  return named(decl.childForFieldName('left')).filter((n) => n.type === 'identifier' && n.text !== '_').map((n) => n.text);
 }
 
 /** `for k, v := range x`: key and element types when x's type is a slice, array, map or channel. */
@@ -323,7 +364,7 @@ function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSp
   // `func(){...}()` starts where its literal starts: half an offset earlier it belongs to the caller.
   const matches = m('calls');
   const starts = (name: string) => new Set(matches.flatMap((m) => m.captures.filter((c) => c.name === name).map((c) => c.node.startIndex)));
-  const goCalls = starts('go-call'), deferCalls = starts('defer-call'), topDefers = starts('top-defer');
+  const goCalls = starts('go-call'), deferCalls = starts('defer-call'), topDefers = starts('top-defer'), topCalls = starts('top-call');
   const calls = matches.filter((m) => m.captures.some((c) => c.name === 'call')).map((m) => ({
     start: m.captures[0].node.startIndex - 0.5,
     call: m.captures.find((c) => c.name === 'call')!.node,
@@ -332,6 +373,7 @@ function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSp
   })).sort((a, b) => a.start - b.start);
   const calleeStarts = new Set<number>();
   const dead = deadBranches(m, funcSpans, facts);
+  const rests = readRests(m);
   assignToEnclosing(funcSpans, calls, ({ call, callee, args }, fi) => {
     const f = facts.funcs[fi];
     calleeStarts.add(callee.startIndex);
@@ -339,9 +381,13 @@ function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSp
     const target = calleeOf(callee, literalIndex);
     const argNodes = named(args);
     const at = call.startIndex;
+    const refs = argNodes.map((a) => valueRef(a));
     f.calls.push({
       span: span(call), callee: target, argCount: argNodes.length, args: argNodes.map((a) => goArgFlow(a, f.params)),
       go: goCalls.has(at), defer: deferCalls.has(at),
+      ...(refs.some(mayBeFunction) ? { argRefs: refs } : {}),
+      ...(rests.has(at) ? { rest: rests.get(at) } : {}),
+      ...(topCalls.has(at) ? { top: true } : {}),
     });
     const live = !dead.some((d) => d.start <= call.startIndex && call.endIndex <= d.end);
     if (target.kind === 'ident' && target.name === 'panic' && live) f.panics.push({ span: span(call), what: 'panic' });
@@ -470,7 +516,8 @@ function calleeOf(node: SyntaxNode, literalIndex: Map<number, number>): GoCallee
     if (operand && field) return { kind: 'selector', base: valueRef(operand), name: field.text };
   }
   if (node.type === 'func_literal') return { kind: 'literal', literal: literalIndex.get(node.startIndex)! };
-  return { kind: 'dynamic' };
+  const ref = valueRef(node);
+  return ref.kind === 'other' ? { kind: 'dynamic' } : { kind: 'dynamic', ref };
 }
 
 function logImportName(facts: GoFileFacts): string | undefined {

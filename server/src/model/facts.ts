@@ -7,8 +7,12 @@ export type Span = TextRange;
 /** How a call argument carries a caller's parameter: `p`, `p+1`, `C.int(p-2)` … (for depth bounds). */
 export interface ArgFlow { param: number; delta: number }
 
-/** A guard `if p >= limit { return }` at the top level of a body: the recursion stops at `limit`. */
-export interface DepthGuard { param: number; limit: number }
+/**
+ * A guard `if p >= limit { return }` at the top level of a body: the recursion stops at `limit`.
+ * A limit written as a name or expression (`maxNesting`, `pkg.Max+1`) has `limit` null and its text
+ * in `limitExpr` (plus 1 when `strict`): the graph evaluates it with the workspace's constants.
+ */
+export interface DepthGuard { param: number; limit: number | null; limitExpr?: string; strict?: boolean }
 
 /** A value a method is called on or a field is read from, as far as syntax tells. */
 export type ValueRef =
@@ -18,19 +22,40 @@ export type ValueRef =
   | { kind: 'typed'; type: string }
   /** The `result`-th result of calling `fn` (a function name, `pkg.F` or a method value). */
   | { kind: 'call'; fn: ValueRef; result: number }
+  /** An element of a slice, array or map, or what a channel carries: `t[k]`, `<-ch`. */
+  | { kind: 'index'; base: ValueRef }
+  /** A func literal, found by its span. */
+  | { kind: 'literal'; span: Span }
+  /** The elements of a slice, array or map literal that may be functions. */
+  | { kind: 'many'; refs: ValueRef[] }
+  /** Only as a flow's destination: the `index`-th result of the function the flow is in. */
+  | { kind: 'result'; index: number }
   | { kind: 'other' };
+
+/**
+ * A value that may be a function going somewhere: `to = from` as an assignment, a declaration, a
+ * keyed field of a composite literal, a send, a return or a range clause writes it (graph/go-values.ts).
+ */
+export interface GoFlow { span: Span; to: ValueRef; from: ValueRef }
 
 export type GoCallee =
   | { kind: 'ident'; name: string }
   | { kind: 'selector'; base: ValueRef; name: string }
   | { kind: 'literal'; literal: number }
-  | { kind: 'dynamic' };
+  /** A call through a value: `ref` is what holds the function (`t[k](…)`, `f()(…)`) when syntax tells. */
+  | { kind: 'dynamic'; ref?: ValueRef };
 
 export interface GoCall {
   span: Span;
   callee: GoCallee;
   argCount: number;
   args: (ArgFlow | null)[];
+  /** The arguments as values, when one of them may be a function (for function values bound to parameters). */
+  argRefs?: ValueRef[];
+  /** A call statement with more statements after it in its block: from the call's end to the block's end (dead if it never returns). */
+  rest?: Span;
+  /** A call statement of the body's top level. */
+  top?: boolean;
   /** The call is the operand of a `go` statement: it runs on a fresh goroutine and stack. */
   go: boolean;
   defer: boolean;
@@ -68,6 +93,8 @@ export interface GoFunc {
   exportName?: string;
   params: GoParam[];
   results: GoParam[];
+  /** Type parameters with their constraints (`[T Runner]`): a value of type T is typed as its constraint. */
+  typeParams?: GoParam[];
   calls: GoCall[];
   /** Explicit panics: `panic(...)`, `log.Panic*`, `(*log.Logger).Panic*`. */
   panics: { span: Span; what: string }[];
@@ -76,10 +103,12 @@ export interface GoFunc {
   /** Deferred calls that are statements of the body's top level. */
   topDefers: GoCallee[];
   locals: Record<string, string>;
-  /** Locals set from a call (`h := lookup(i)`): typed by the callee's declared results. */
+  /** Untyped locals set from a value (`h := lookup(i)`, `L := current`, `c := cfg.conv`): typed by what they are set to. */
   localCalls: Record<string, ValueRef>;
   guards: DepthGuard[];
   ops: GoOp[];
+  /** Where values that may be functions go inside the body. */
+  flows: GoFlow[];
   isTestFile: boolean;
 }
 
@@ -122,8 +151,12 @@ export interface GoFileFacts {
   funcs: GoFunc[];
   types: GoTypeDecl[];
   vars: Record<string, string>;
-  /** Package variables set from a call (`var inv = newInventory()`). */
+  /** Package variables set from a call or another value (`var inv = newInventory()`). */
   varCalls: Record<string, ValueRef>;
+  /** Flows of package variables' initializers (`var converters = map[string]conv{"a": toA}`). */
+  flows: GoFlow[];
+  /** Package constants: name → its value's text, `iota` replaced by the spec's index. */
+  consts: Record<string, string>;
   linknames: LinknameDirective[];
   ignores: IgnoreComment[];
   cValues: GoCValue[];

@@ -29,13 +29,15 @@ export function baseTypeName(type: string): { name: string; pointer: boolean } {
   return { name, pointer };
 }
 
-export function valueRef(node: SyntaxNode): ValueRef {
+/** `depth`: a chain of thousands of selectors or calls ends as `other` instead of exhausting the stack. */
+export function valueRef(node: SyntaxNode, depth = 0): ValueRef {
+  if (depth > 24) return { kind: 'other' };
   if (node.type === 'identifier') return { kind: 'ident', name: node.text };
-  if (node.type === 'parenthesized_expression') { const inner = named(node)[0]; return inner ? valueRef(inner) : { kind: 'other' }; }
+  if (node.type === 'parenthesized_expression') { const inner = named(node)[0]; return inner ? valueRef(inner, depth + 1) : { kind: 'other' }; }
   if (node.type === 'selector_expression') {
     const operand = node.childForFieldName('operand');
     const field = node.childForFieldName('field');
-    if (operand && field) return { kind: 'field', base: valueRef(operand), name: field.text };
+    if (operand && field) return { kind: 'field', base: valueRef(operand, depth + 1), name: field.text };
   }
   if (node.type === 'type_assertion_expression') {
     const type = node.childForFieldName('type');
@@ -43,13 +45,41 @@ export function valueRef(node: SyntaxNode): ValueRef {
   }
   if (node.type === 'call_expression') {
     const fn = node.childForFieldName('function');
-    if (fn) return { kind: 'call', fn: valueRef(fn), result: 0 };
+    if (fn) return { kind: 'call', fn: valueRef(fn, depth + 1), result: 0 };
   }
-  if (node.type === 'unary_expression' && node.childForFieldName('operator')?.text === '*') {
+  if (node.type === 'unary_expression') {
+    const op = node.childForFieldName('operator')?.text, operand = node.childForFieldName('operand');
+    // `*p` and `&x` are taken as the value itself (a holder and what it points to are one).
+    if (operand && (op === '*' || op === '&')) return valueRef(operand, depth + 1);
+    if (operand && op === '<-') return { kind: 'index', base: valueRef(operand, depth + 1) };
+  }
+  if (node.type === 'index_expression') {
     const operand = node.childForFieldName('operand');
-    if (operand) return valueRef(operand);
+    if (operand) return { kind: 'index', base: valueRef(operand, depth + 1) };
   }
+  if (node.type === 'func_literal') return { kind: 'literal', span: { start: node.startIndex, end: node.endIndex } };
+  if (node.type === 'composite_literal') return literalRef(node, depth);
   return { kind: 'other' };
+}
+
+const FUNCTION_LIKE = new Set(['identifier', 'selector_expression', 'func_literal', 'index_expression', 'call_expression', 'composite_literal', 'parenthesized_expression', 'unary_expression']);
+
+/** A slice or map literal holds its elements (those that may be functions); a struct literal is its type. */
+function literalRef(node: SyntaxNode, depth: number): ValueRef {
+  const type = node.childForFieldName('type');
+  const refs: ValueRef[] = [];
+  if (type && type.type !== 'type_identifier' && type.type !== 'qualified_type' && type.type !== 'generic_type') {
+    for (const el of named(node.childForFieldName('body'))) {
+      const value = el.type === 'keyed_element' ? named(el.childForFieldName('value'))[0] : el;
+      const inner = value?.type === 'literal_element' ? named(value)[0] : value;
+      if (inner && FUNCTION_LIKE.has(inner.type)) {
+        const r = valueRef(inner, depth + 1);
+        if (r.kind !== 'other') refs.push(r);
+      }
+    }
+  }
+  if (refs.length) return { kind: 'many', refs };
+  return type ? { kind: 'typed', type: typeText(type) } : { kind: 'other' };
 }
 
 const CONVERSIONS = new Set(['int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr']);

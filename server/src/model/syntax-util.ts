@@ -68,6 +68,15 @@ export function argFlowOf(arg: SyntaxNode, params: { name: string }[], unwrap: (
   return i >= 0 ? { param: i, delta } : null;
 }
 
+const CONSTANT_NODES = new Set(['identifier', 'selector_expression', 'binary_expression', 'parenthesized_expression', 'int_literal']);
+
+/** Names, `pkg.Name`, integers and arithmetic of them: what a constant expression may be made of. */
+function constantShaped(n: SyntaxNode): boolean {
+  if (!CONSTANT_NODES.has(n.type)) return false;
+  if (n.type === 'selector_expression') return n.childForFieldName('operand')?.type === 'identifier';
+  return named(n).every(constantShaped);
+}
+
 /** Shared by Go and C: reads `p >= N`, `p > N`, `N <= p`, `N < p` into a stop limit for parameter p. */
 export function guardFrom(cond: SyntaxNode, flow: (n: SyntaxNode) => ArgFlow | null): DepthGuard | null {
   const op = cond.childForFieldName('operator')?.text;
@@ -76,9 +85,11 @@ export function guardFrom(cond: SyntaxNode, flow: (n: SyntaxNode) => ArgFlow | n
   const strip = (n: SyntaxNode) => (n.type === 'parenthesized_expression' && named(n).length === 1 ? named(n)[0] : n);
   const attempt = (v: SyntaxNode, lit: SyntaxNode, strict: boolean): DepthGuard | null => {
     const f = flow(v);
+    if (!f || f.delta !== 0) return null;
     const k = intLiteral(strip(lit).text);
-    if (!f || f.delta !== 0 || k === null) return null;
-    return { param: f.param, limit: strict ? k + 1 : k };
+    if (k !== null) return { param: f.param, limit: strict ? k + 1 : k };
+    // A named limit (`maxNesting`, `pkg.Max`) is settled later; one built from the parameter is none.
+    return constantShaped(lit) && flow(lit) === null ? { param: f.param, limit: null, limitExpr: lit.text, strict } : null;
   };
   if (op === '>=' || op === '>') return attempt(left, right, op === '>');
   if (op === '<=' || op === '<') return attempt(right, left, op === '<');

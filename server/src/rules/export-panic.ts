@@ -3,7 +3,7 @@
 import type { CallGraph, Edge, FuncNode, WorkspaceIndex } from '../graph/callgraph';
 import { hopsAsRelated, pathText } from '../graph/evidence';
 import { pathTo, reach } from '../graph/paths';
-import { importAliases } from '../graph/resolve-go';
+import { importAliases } from '../graph/go-decls';
 import type { GoFile } from '../model/package';
 import { recoverGuardFix } from '../fixes/recover-guard';
 import { MEASURED_ON, type Rule } from './rule';
@@ -16,7 +16,7 @@ export const exportPanic: Rule = {
 
 When the C caller is C++, the unwinding skips its destructors (RAII locks stay held) and its \`try\`/\`catch (...)\`, which never sees a Go panic; the message names the C++ function.
 
-Cleared only by a \`defer\` at the top level of the exported function whose deferred function calls \`recover()\` directly; a \`recover()\` one call deeper returns nil. A callee with its own such guard does not pass its panic on; a panic on a goroutine started with \`go\` does not leave the export. Implicit run-time panics (nil dereference, index, type assertion) are not flagged.
+Cleared only by a \`defer\` at the top level of the exported function whose deferred function calls \`recover()\` directly and does not panic again; a \`recover()\` one call deeper returns nil, and a deferred function that re-panics what it does not expect lets that panic through. A callee with its own such guard does not pass its panic on; a panic on a goroutine started with \`go\` does not leave the export. Implicit run-time panics (nil dereference, index, type assertion) are not flagged.
 
 Fix: start the exported function with a deferred recover that turns the panic into its zero (or named) results and an error code C can check.`,
   before: `//export goParse
@@ -41,7 +41,9 @@ func goParse(p *C.char) (rc C.int) {
     for (const node of graph.nodes) {
       const f = node.go;
       if (!f?.exportName || f.parent !== undefined || f.recv || guarded(node)) continue;
-      const via = reach(graph, [node.id], follow);
+      // Behind a recover that panics again, what leaves the export is that second panic.
+      const repanic = repanickingRecover(ctx.index, node);
+      const via = reach(graph, [repanic ?? node.id], follow);
       let target: FuncNode | undefined;
       for (const id of via.keys()) if (graph.nodes[id].go?.panics.length) { target = graph.nodes[id]; break; }
       if (!target) continue;
@@ -51,7 +53,7 @@ func goParse(p *C.char) (rc C.int) {
       const where = `${site.what} at ${pathBase(target.file.path)}:${line}${path.length ? `, via ${pathText(graph, path)}` : ''}`;
       const cppCaller = graph.in[node.id].map((e) => graph.nodes[e.from]).find((n) => n.cpp);
       const thread = cThreadExports.get(node.id);
-      let message = `exported function ${f.name} can panic (${where}): the panic unwinds through the C frames that called it and skips the C code after the call`;
+      let message = `exported function ${f.name} can panic (${where}${repanic !== undefined ? ', in its deferred recover, which panics again' : ''}): the panic unwinds through the C frames that called it and skips the C code after the call`;
       if (cppCaller) message += `; C++ destructors and catch(...) in ${cppCaller.display} do not run (locks stay held, memory leaks)`;
       if (thread) message += `; it is called on a C-created thread (pthread_create start routine ${thread}), where the panic is fatal`;
       const fix = recoverGuardFix(node);
@@ -69,24 +71,33 @@ function pathBase(p: string): string {
   return p.split(/[\\/]/).pop()!;
 }
 
-/** A deferred call at the top of the body whose function calls recover() directly. */
+/**
+ * A deferred call at the top of the body whose function calls recover() directly and does not
+ * panic again: one that re-panics (always, or for values it does not expect) lets that panic out.
+ */
 export function hasRecoverGuard(index: WorkspaceIndex, node: FuncNode): boolean {
-  const f = node.go!;
+  return deferredRecovers(index, node).some((id) => index.graph.nodes[id].go!.panics.length === 0);
+}
+
+/** The deferred function that recovers and then panics again, when no other deferred recover guards the export. */
+function repanickingRecover(index: WorkspaceIndex, node: FuncNode): number | undefined {
+  return deferredRecovers(index, node).find((id) => index.graph.nodes[id].go!.panics.length > 0);
+}
+
+/** Functions deferred at the top of the body that call recover() directly. */
+function deferredRecovers(index: WorkspaceIndex, node: FuncNode): number[] {
   const file = node.file as GoFile;
-  return f.topDefers.some((callee) => {
-    if (callee.kind === 'literal') return file.facts.funcs[callee.literal]?.callsRecover ?? false;
-    const pi = index.packages.get(node.pkg.importPath);
-    if (callee.kind === 'ident') {
-      const id = pi?.goFuncs.get(callee.name);
-      return id !== undefined && !!index.graph.nodes[id].go?.callsRecover;
-    }
+  const pi = index.packages.get(node.pkg.importPath);
+  const ids = node.go!.topDefers.map((callee) => {
+    if (callee.kind === 'literal') return pi?.goNodeOf.get(file.facts.funcs[callee.literal]);
+    if (callee.kind === 'ident') return pi?.goFuncs.get(callee.name);
     if (callee.kind === 'selector' && callee.base.kind === 'ident') {
       const path = importAliases(file).get(callee.base.name);
-      const id = path ? index.packages.get(path)?.goFuncs.get(callee.name) : undefined;
-      return id !== undefined && !!index.graph.nodes[id].go?.callsRecover;
+      return path ? index.packages.get(path)?.goFuncs.get(callee.name) : undefined;
     }
-    return false;
+    return undefined;
   });
+  return ids.filter((id): id is number => id !== undefined && !!index.graph.nodes[id].go?.callsRecover);
 }
 
 /** Exports reachable from a pthread_create start routine, with that routine's name. */

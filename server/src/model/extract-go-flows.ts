@@ -1,0 +1,76 @@
+// Go tree → where values that may be functions go (GoFlow facts, followed by graph/go-values.ts):
+// assignments, declarations, returns, sends, composite literals and range clauses; and the call
+// statements that leave the rest of their block dead if they never return.
+import type { QueryMatch, SyntaxNode } from '../parse/backend';
+import type { GoFileFacts, GoFlow, Span, ValueRef } from './facts';
+import { typeText, valueRef } from './go-types';
+import { assignToEnclosing, named, span } from './syntax-util';
+
+/** Values that may hold a function: names, fields, elements, call results, literals. */
+export function mayBeFunction(ref: ValueRef): boolean {
+  return ref.kind === 'ident' || ref.kind === 'field' || ref.kind === 'index' || ref.kind === 'call' || ref.kind === 'literal' || ref.kind === 'many';
+}
+
+/** Flows of the bodies go to their innermost function; those outside any (package variables) to the file. */
+export function readFlows(m: (name: string) => QueryMatch[], funcSpans: Span[], facts: GoFileFacts): void {
+  const items: { start: number; flow: GoFlow }[] = [];
+  const add = (at: SyntaxNode, to: ValueRef, from: ValueRef) => {
+    if (mayBeFunction(from) && to.kind !== 'other') items.push({ start: at.startIndex, flow: { span: span(at), to, from } });
+  };
+  const cap = (x: QueryMatch, name: string) => x.captures.find((c) => c.name === name)?.node;
+  for (const x of m('flows')) {
+    const assign = cap(x, 'assign'), spec = cap(x, 'spec'), ret = cap(x, 'return'), send = cap(x, 'send'), lit = cap(x, 'literal'), range = cap(x, 'range');
+    if (assign) pairs(named(cap(x, 'left')), named(cap(x, 'right')), (to, from) => add(assign, to, from));
+    else if (spec) pairs(named(spec).filter((n) => n.type === 'identifier'), named(cap(x, 'right')), (to, from) => add(spec, to, from));
+    else if (ret) named(cap(x, 'values')).length && pairs(named(cap(x, 'values')).map((_, i) => i), named(cap(x, 'values')), (to, from) => add(ret, to, from));
+    else if (send) add(send, { kind: 'index', base: valueRef(cap(x, 'channel')!) }, valueRef(cap(x, 'value')!));
+    else if (range) {
+      // `for k, v := range t`: the element goes to v (to k for a channel, which has no key).
+      const left = named(cap(x, 'left')), right = valueRef(cap(x, 'right')!);
+      const target = left[left.length - 1];
+      if (target && target.text !== '_') add(range, valueRef(target), { kind: 'index', base: right });
+    } else if (lit) readLiteral(lit, cap(x, 'type')!, cap(x, 'body')!, add);
+  }
+  items.sort((a, b) => a.start - b.start);
+  const inside = new Set<GoFlow>();
+  assignToEnclosing(funcSpans, items, (item, f) => { facts.funcs[f].flows.push(item.flow); inside.add(item.flow); });
+  for (const item of items) if (!inside.has(item.flow)) facts.flows.push(item.flow);
+}
+
+/**
+ * Pairs destinations with values: one each, or several results of one call (`a, b := f()`).
+ * A destination is a name or an expression node, or a result index for returns.
+ */
+function pairs<T extends SyntaxNode | number>(left: T[], right: SyntaxNode[], visit: (to: ValueRef, from: ValueRef) => void): void {
+  const dest = (t: T): ValueRef => (typeof t === 'number' ? { kind: 'result', index: t } : t.text === '_' ? { kind: 'other' } : valueRef(t));
+  if (left.length === right.length) left.forEach((t, i) => visit(dest(t), valueRef(right[i])));
+  else if (right.length === 1) {
+    const from = valueRef(right[0]);
+    if (from.kind === 'call') left.forEach((t, i) => visit(dest(t), { ...from, result: i }));
+    else if (from.kind === 'index') visit(dest(left[0]), from); // v, ok := m[k] / <-ch
+  }
+}
+
+/** `T{cb: f}` and `T{f, g}`: each element that may be a function goes to the field of T it names. */
+function readLiteral(lit: SyntaxNode, type: SyntaxNode, body: SyntaxNode, add: (at: SyntaxNode, to: ValueRef, from: ValueRef) => void): void {
+  if (type.type !== 'type_identifier' && type.type !== 'qualified_type' && type.type !== 'generic_type') return; // slices and maps: valueRef's `many`
+  const owner: ValueRef = { kind: 'typed', type: typeText(type) };
+  named(body).forEach((el, i) => {
+    if (el.type === 'keyed_element') {
+      const key = named(el.childForFieldName('key'))[0], value = named(el.childForFieldName('value'))[0];
+      if (key?.type === 'identifier' && value) add(lit, { kind: 'field', base: owner, name: key.text }, valueRef(value));
+    } else if (el.type === 'literal_element' && named(el)[0]) {
+      add(lit, { kind: 'field', base: owner, name: `#${i}` }, valueRef(named(el)[0]));
+    }
+  });
+}
+
+/** For each call statement followed by more in its block, the dead span should it never return. */
+export function readRests(m: (name: string) => QueryMatch[]): Map<number, Span> {
+  const out = new Map<number, Span>();
+  for (const x of m('flows')) {
+    const call = x.captures.find((c) => c.name === 'stmt-call')?.node, list = x.captures.find((c) => c.name === 'stmt-list')?.node;
+    if (call && list) out.set(call.startIndex, { start: call.endIndex, end: list.endIndex });
+  }
+  return out;
+}
