@@ -40,6 +40,13 @@ describe('settings', () => {
     const onFile = await client.diagnostics(configFile, (d) => d.length > 0);
     assert.match(onFile[0].message, /unknown key "colour"/);
 
+    // A root that names no function is a warning on the file too.
+    fs.writeFileSync(configFile, JSON.stringify({ stackBudgetBytes: 1e12, systemStackRoots: ['main.noSuchRoot'] }));
+    await client.notification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(configFile), type: 2 }] });
+    const unmatched = await client.diagnostics(configFile, (d) => d.some((x) => /noSuchRoot/.test(x.message)));
+    assert.equal(unmatched.find((x) => /noSuchRoot/.test(x.message))!.severity, 2);
+    assert.match(unmatched.find((x) => /noSuchRoot/.test(x.message))!.message, /"main\.noSuchRoot" matches no function of the checked packages/);
+
     client.settings = { stackBudgetBytes: 8388608 };
     await client.notification('workspace/didChangeConfiguration', { settings: null });
     assert.deepEqual(codes(await client.diagnostics(main, (d) => d.length === 1)), ['cgo-callback-recursion']);

@@ -133,6 +133,24 @@ describe('g0guard check', () => {
     assert.equal(named.stdout, '');
   });
 
+  it('a systemStackRoots entry that names nothing is said on stderr, in JSON and in SARIF; one hidden by a build constraint says so', () => {
+    const dir = tempWorkspace({
+      ...RECURSION,
+      '.g0guard.json': JSON.stringify({ systemStackRoots: ['w.goStpe', 'w.onSwitch', 'w.goStep'] }),
+      'template.go': '//go:build ignore\n\npackage w\n\nfunc onSwitch() {}\n',
+    });
+    const r = runCli(['check', '.'], dir);
+    assert.match(r.stderr, /\.g0guard\.json: "systemStackRoots": "w\.goStpe" matches no function of the checked packages/);
+    assert.match(r.stderr, /"w\.onSwitch" matches no function of the checked packages; it is declared only in template\.go, which no build includes \(\/\/go:build ignore\)/);
+    assert.doesNotMatch(r.stderr, /"w\.goStep"/, 'a name that matches is no problem');
+    const json = JSON.parse(runCli(['check', '--format=json', '.'], dir).stdout);
+    assert.equal(json.configProblems.length, 2);
+    const sarif = JSON.parse(runCli(['check', '--format=sarif', '.'], dir).stdout);
+    const notes = sarif.runs[0].invocations[0].toolConfigurationNotifications;
+    assert.deepEqual(notes.map((n: { level: string }) => n.level), ['warning', 'warning']);
+    assert.match(notes[1].message.text, /template\.go/);
+  });
+
   it('suppresses with a reasoned //g0guard:ignore and reports ignores without reason or match', () => {
     const go = RECURSION['walk.go'].replace('\tC.step(n + 1)', '\t//g0guard:ignore cgo-callback-recursion depth is capped by the C side\n\tC.step(n + 1)');
     const ok = runCli(['check', '.'], tempWorkspace({ ...RECURSION, 'walk.go': go }));

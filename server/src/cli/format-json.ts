@@ -2,7 +2,8 @@
 import type { AnalysisStats } from '../findings/analyze';
 import type { ReportFinding } from './report';
 
-export function formatJson(findings: ReportFinding[], stats: AnalysisStats & Record<string, unknown>): string {
+/** `configProblems`: configuration values that name nothing (config-names.ts), one line each. */
+export function formatJson(findings: ReportFinding[], stats: AnalysisStats & Record<string, unknown>, configProblems: string[] = []): string {
   return JSON.stringify({
     version: 1,
     findings: findings.map((f) => ({
@@ -11,5 +12,6 @@ export function formatJson(findings: ReportFinding[], stats: AnalysisStats & Rec
       ...(f.data ? { data: f.data } : {}),
     })),
     stats,
+    ...(configProblems.length ? { configProblems } : {}),
   }, null, 2) + '\n';
 }

@@ -7,7 +7,8 @@ import type { ReportFinding } from './report';
 
 const LEVEL: Record<string, string> = { error: 'error', warning: 'warning', information: 'note' };
 
-export function formatSarif(findings: ReportFinding[], version: string): string {
+/** `configProblems` become tool configuration notifications of the run's invocation. */
+export function formatSarif(findings: ReportFinding[], version: string, configProblems: string[] = []): string {
   const ruleIndex = new Map(ALL_RULE_META.map((r, i) => [r.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -25,6 +26,12 @@ export function formatSarif(findings: ReportFinding[], version: string): string 
           })),
         },
       },
+      ...(configProblems.length ? {
+        invocations: [{
+          executionSuccessful: true,
+          toolConfigurationNotifications: configProblems.map((text) => ({ descriptor: { id: 'config' }, level: 'warning', message: { text } })),
+        }],
+      } : {}),
       columnKind: 'utf16CodeUnits',
       originalUriBaseIds: { SRCROOT: { uri: pathToUri(process.cwd()) + '/' } },
       results: findings.map((f) => ({

@@ -98,9 +98,11 @@ async function check(argv: string[]): Promise<number> {
   const progress = process.stderr.isTTY ? (done: number, total: number) => process.stderr.write(`\rg0guard: ${done}/${total} folders${done === total ? '\n' : ''}`) : undefined;
   const result = await analyzeParallel({ backend, backendName: args.backend, threads: args.threads, progress, config, paths: args.paths, workspaceRoot: root });
   for (const p of result.problems) process.stderr.write(`g0guard: ${p}\n`);
+  const unmatched = (result.configProblems ?? []).map((p) => `${configFile ? path.relative(process.cwd(), configFile) || configFile : 'configuration'}: ${p}`);
+  for (const p of unmatched) process.stderr.write(`g0guard: ${p}\n`);
   const report = toReport(result.findings, process.cwd());
-  const out = args.format === 'json' ? formatJson(report, { ...result.stats, problems: result.problems.length })
-    : args.format === 'sarif' ? formatSarif(report, version())
+  const out = args.format === 'json' ? formatJson(report, { ...result.stats, problems: result.problems.length }, unmatched)
+    : args.format === 'sarif' ? formatSarif(report, version(), unmatched)
     : formatText(report);
   await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
   if (result.problems.some((p) => p.startsWith('internal error'))) return 2;

@@ -3,7 +3,7 @@
 // internal-error finding and the others still run.
 import * as path from 'node:path';
 import type { Config } from '../config/config';
-import type { WorkspaceIndex } from '../graph/callgraph';
+import type { SiteCounts, WorkspaceIndex } from '../graph/callgraph';
 import { discover, type DiscoverResult } from '../model/discover';
 import { defaultReadFile, loadFolder, type FactCache, type LoadOptions, type Package } from '../model/package';
 import type { BackendName, ParserBackend } from '../parse/backend';
@@ -13,6 +13,7 @@ import { namedPathsFilter } from './named-paths';
 import { prefetchFacts } from './prefetch-facts';
 import { isSeedPackage, scopeAndBuild, type Scoped } from './scope';
 import { applySuppressions } from './suppress';
+import { unmatchedConfigNames } from './config-names';
 
 export interface AnalyzeOptions {
   backend: ParserBackend;
@@ -31,12 +32,18 @@ export interface AnalysisStats {
   edges: Record<string, number>; unresolvedCalls: number; externalCalls: number;
   /** Calls through function pointers resolved by the values flowing into them (or by signature). */
   pointerCallsResolved: number;
+  /** Call sites per kind: resolved, unresolved (counted, never guessed), assumed. */
+  callSites: SiteCounts;
   /** C/C++ units cgo compiles, and #if conditions on macros that may come from unread headers. */
   cUnits: number; unknownConditions: number;
   findings: number;
 }
 
-export interface AnalysisResult { findings: Finding[]; problems: string[]; stats: AnalysisStats; packages: Package[]; index: WorkspaceIndex }
+export interface AnalysisResult {
+  findings: Finding[]; problems: string[]; stats: AnalysisStats; packages: Package[]; index: WorkspaceIndex;
+  /** Configuration values that name nothing (config-names.ts): for stderr, the report and the editor. */
+  configProblems?: string[];
+}
 
 export function analyze(opts: AnalyzeOptions): AnalysisResult {
   const root = rootOf(opts);
@@ -74,7 +81,9 @@ function analyzeFound(found: DiscoverResult, opts: AnalyzeOptions, root: string,
   problems.push(...found.problems);
   const loadOptions = loadOptionsFor(opts, root, problems);
   const packages = found.folders.flatMap((folder) => loadFolder(folder, loadOptions));
-  const result = analyzePackages(scopeAndBuild(packages, opts.config, loadOptions), opts.config, problems);
+  const checked = analyzePackages(scopeAndBuild(packages, opts.config, loadOptions), opts.config, problems);
+  const configProblems = unmatchedConfigNames(opts.config, packages, found.folders.flatMap((f) => f.goFiles), loadOptions.readFile);
+  const result = { ...checked, configProblems };
   const named = namedPathsFilter(opts.paths);
   if (!named) return result;
   const findings = result.findings.filter(named);
@@ -117,7 +126,7 @@ export function analyzePackages({ packages, index }: Scoped, config: Config, pro
       goFiles: packages.reduce((n, p) => n + p.goFiles.length, 0),
       cFiles: packages.reduce((n, p) => n + p.cFiles.length, 0),
       functions: g.nodes.length, edges: { ...g.stats.edges }, unresolvedCalls: g.stats.unresolved, externalCalls: g.stats.external,
-      pointerCallsResolved: g.stats.pointerResolved,
+      pointerCallsResolved: g.stats.pointerResolved, callSites: g.stats.sites,
       cUnits: packages.reduce((n, p) => n + p.cUnits.length, 0), unknownConditions: packages.reduce((n, p) => n + p.unknownConditions, 0),
       findings: findings.length,
     },

@@ -51,14 +51,18 @@ export interface Edge {
   bySignature?: boolean;
 }
 
+/** How a call site was read: Go calls of a function, a concrete method, an interface method or a function value; Go→C; C/C++ calls by name, of a method, or through a pointer. */
+export type SiteKind = 'go-function' | 'go-method' | 'go-interface' | 'go-value' | 'cgo' | 'c-function' | 'c-method' | 'c-pointer';
+/** Per kind: sites with targets, sites with none in the workspace (counted, never guessed), sites resolved only by an assumption. */
+export type SiteCounts = Record<SiteKind, { resolved: number; unresolved: number; assumed: number }>;
+
 export interface GraphStats {
   edges: Record<EdgeKind, number>;
   unresolved: number;
   external: number;
   /** Calls through a function pointer resolved by the values that flow into it, or by a compatible signature. */
   pointerResolved: number;
-  /** Go calls through function values (go-values.ts): resolved, or with nothing known to flow in. */
-  valueCalls?: { resolved: number; unresolved: number };
+  sites: SiteCounts;
 }
 
 export class CallGraph {
@@ -68,7 +72,16 @@ export class CallGraph {
   readonly byQualified = new Map<string, number>();
   /** C functions (and exports) whose address Go code keeps and passes on in Go (runtime.SetCgoTraceback …). */
   readonly heldByGo = new Set<number>();
-  readonly stats: GraphStats = { edges: { call: 0, go: 0, cgo: 0, export: 0, pointer: 0, linkname: 0, assumed: 0 }, unresolved: 0, external: 0, pointerResolved: 0 };
+  readonly stats: GraphStats = {
+    edges: { call: 0, go: 0, cgo: 0, export: 0, pointer: 0, linkname: 0, assumed: 0 }, unresolved: 0, external: 0, pointerResolved: 0,
+    sites: Object.fromEntries((['go-function', 'go-method', 'go-interface', 'go-value', 'cgo', 'c-function', 'c-method', 'c-pointer'] as SiteKind[]).map((k) => [k, { resolved: 0, unresolved: 0, assumed: 0 }])) as SiteCounts,
+  };
+
+  /** Counts a call site; an unresolved one also counts in `unresolved`. */
+  site(kind: SiteKind, outcome: 'resolved' | 'unresolved' | 'assumed'): void {
+    this.stats.sites[kind][outcome]++;
+    if (outcome === 'unresolved') this.stats.unresolved++;
+  }
 
   /** Takes `n` (a fresh object) as the node, numbered. */
   addNode(n: Omit<FuncNode, 'id'>): FuncNode {

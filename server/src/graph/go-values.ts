@@ -104,8 +104,7 @@ export class GoValues {
       });
       if (!added) break;
     }
-    graph.stats.valueCalls = { resolved: done.filter((d) => d.size > 0).length, unresolved: done.filter((d) => d.size === 0).length };
-    graph.stats.unresolved += graph.stats.valueCalls.unresolved;
+    for (const d of done) graph.site('go-value', d.size > 0 ? 'resolved' : 'unresolved');
   }
 
   private propagate(): Map<string, Set<number>> {

@@ -105,7 +105,7 @@ class Resolver {
     if (call.special) return this.special(site, ctx, types);
     if (callee.kind === 'lambda') {
       const to = this.pi.cNodeOf.get(ctx.fn.view.facts.funcs[callee.func]);
-      if (to !== undefined) { this.edge(id, to, 'call', call); return [to]; }
+      if (to !== undefined) { this.edge(id, to, 'call', call); this.graph.site('c-function', 'resolved'); return [to]; }
       return undefined;
     }
     if (callee.kind === 'name') {
@@ -117,6 +117,7 @@ class Resolver {
         if (rec && node.cpp && hasMethod(rec, 'operator()', types)) {
           const targets = methodTargets(this.graph, this.pi, rec, 'operator()', call.args.length, types);
           for (const t2 of targets) this.edge(id, t2, 'call', call);
+          this.graph.site('c-method', targets.length ? 'resolved' : 'unresolved');
           return targets;
         }
         this.viaHolder(site, holder.local(local === 'own' ? id : this.outerOf(id)!, callee.name), ctx);
@@ -124,9 +125,9 @@ class Resolver {
       }
       const argTypes = () => call.args.map((a) => typeOfExpr(a, ctx));
       const targets = directTargets(this.graph, this.pi, node, callee.name, call.args.length, types, argTypes);
-      if (targets.length) { for (const t of targets) this.edge(id, t, 'call', call); return targets; }
+      if (targets.length) { for (const t of targets) this.edge(id, t, 'call', call); this.graph.site('c-function', 'resolved'); return targets; }
       const exp = this.pi.exports.get(callee.name);
-      if (exp !== undefined) { this.edge(id, exp, 'export', call); return [exp]; }
+      if (exp !== undefined) { this.edge(id, exp, 'export', call); this.graph.site('c-function', 'resolved'); return [exp]; }
       const h = this.holderOf(callee, id, ctx); // a global, or a member of the method's class
       if (h) { this.viaHolder(site, h, ctx); return undefined; }
       this.graph.stats.external++;
@@ -139,18 +140,18 @@ class Resolver {
       if (rec && node.cpp && hasMethod(rec, callee.field, types)) {
         const targets = methodTargets(this.graph, this.pi, rec, callee.field, call.args.length, types, () => call.args.map((a) => typeOfExpr(a, ctx)));
         for (const t of targets) this.edge(id, t, 'call', call);
-        if (targets.length === 0) { this.graph.stats.external++; this.addExternal(site, `${rec.name}::${callee.field}`); }
+        if (targets.length === 0) { this.graph.stats.external++; this.addExternal(site, `${rec.name}::${callee.field}`); } else this.graph.site('c-method', 'resolved');
         return targets;
       }
       if (rec) { this.viaHolder(site, holder.slot(rec.name, callee.field), ctx, fieldType(rec, callee.field, types)); return undefined; }
       // A known type outside the workspace (std::string::size): an external call. Unknown: unresolved.
       if (baseType !== undefined && !recordNamed(splitStars(resolveType(baseType, types)).base, types)) { this.graph.stats.external++; this.addExternal(site, callee.field); return []; }
-      this.graph.stats.unresolved++;
+      this.graph.site('c-method', 'unresolved');
       return [];
     }
     const h = this.holderOf(stripDeref(callee), id, ctx);
     if (h) { this.viaHolder(site, h, ctx); return undefined; }
-    this.graph.stats.unresolved++;
+    this.graph.site('c-pointer', 'unresolved');
     return [];
   }
 
@@ -408,8 +409,9 @@ class Resolver {
         const types = this.types(site.from);
         targets = escaped.filter((t) => { const s = signatureOfNode(graph.nodes[t]); return !!s && compatible(site.sig!, types, s, graph.nodes[t].c ? this.types(t) : undefined); });
       }
-      if (targets.length === 0) { graph.stats.unresolved++; continue; }
+      if (targets.length === 0) { graph.site('c-pointer', 'unresolved'); continue; }
       graph.stats.pointerResolved++;
+      graph.site('c-pointer', bySignature ? 'assumed' : 'resolved');
       for (const t of targets) this.edge(site.from, t, 'pointer', site.call, undefined, bySignature);
     }
     for (const ext of this.external) {

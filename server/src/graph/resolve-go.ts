@@ -30,7 +30,7 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
       const byValue = (call: GoCall, kind: EdgeKind) => {
         const callee = call.callee;
         const ref = callee.kind === 'ident' ? callee : callee.kind === 'selector' ? { kind: 'field' as const, base: callee.base, name: callee.name } : callee.kind === 'dynamic' ? callee.ref : undefined;
-        if (!ref || !values.addValueCall(from, scope, call, kind, ref)) graph.stats.unresolved++;
+        if (!ref || !values.addValueCall(from, scope, call, kind, ref)) graph.site('go-value', 'unresolved');
       };
       // The node's facts: dead code after calls that never return is already left out (go-noreturn.ts).
       for (const call of graph.nodes[from].go!.calls) {
@@ -41,9 +41,9 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
         if (c.kind === 'ident') {
           if (binderOf(scope, c.name)) { byValue(call, kind); continue; }
           const to = pi.goFuncs.get(c.name);
-          if (to !== undefined) edge(to, kind, call);
+          if (to !== undefined) { edge(to, kind, call); graph.site('go-function', 'resolved'); }
           else if (c.name in (declsOf(pi.pkg)?.vars ?? {})) byValue(call, kind);
-          else if (!BUILTINS.has(c.name) && !types.has(c.name)) graph.stats.unresolved++; // conversions to basic types are no calls (extract-go.ts)
+          else if (!BUILTINS.has(c.name) && !types.has(c.name)) graph.site('go-function', 'unresolved'); // conversions to basic types are no calls (extract-go.ts)
           continue;
         }
         // Selector: package function, C function, or method.
@@ -53,20 +53,21 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
           for (const to of targets) edge(to, call.go ? 'go' : 'cgo', call);
           if (targets.length === 0 && exp !== undefined) edge(exp, call.go ? 'go' : 'cgo', call);
           if (targets.length === 0 && exp === undefined) graph.stats.external++;
+          else graph.site('cgo', 'resolved');
           continue;
         }
         const other = importedPackage(index, scope, c.base);
         if (other || (c.base.kind === 'ident' && aliases.has(c.base.name) && !binderOf(scope, c.base.name))) {
           const target = other && index.packages.get(other.importPath);
           const to = target?.goFuncs.get(c.name);
-          if (to !== undefined) edge(to, kind, call);
+          if (to !== undefined) { edge(to, kind, call); graph.site('go-function', 'resolved'); }
           else if (target && c.name in (declsOf(target.pkg)?.vars ?? {})) byValue(call, kind);
-          else if (target && !declsOf(target.pkg)?.types.has(c.name)) graph.stats.unresolved++;
+          else if (target && !declsOf(target.pkg)?.types.has(c.name)) graph.site('go-function', 'unresolved');
           else if (!target) graph.stats.external++;
           continue;
         }
         const recvType = typeOfRef(index, scope, c.base);
-        if (!recvType) { graph.stats.unresolved++; continue; }
+        if (!recvType) { graph.site('go-method', 'unresolved'); continue; }
         const decl = lookupType(index, recvType);
         if (!decl) { graph.stats.external++; continue; }
         if (decl.decl.kind === 'interface') {
@@ -75,11 +76,11 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
             return m.params.length === call.argCount && (f.isTestFile || !m.isTestFile);
           });
           for (const to of targets) edge(to, kind, call, true);
-          if (targets.length === 0) graph.stats.unresolved++;
+          graph.site('go-interface', targets.length ? 'resolved' : 'unresolved');
           continue;
         }
         const to = methodOf(index, decl, c.name);
-        if (to !== undefined) edge(to, kind, call);
+        if (to !== undefined) { edge(to, kind, call); graph.site('go-method', 'resolved'); }
         else byValue(call, kind); // a field holding a function
       }
       if (f.parent !== undefined) {

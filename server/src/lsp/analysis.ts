@@ -6,6 +6,7 @@
 import { analyzePackages, loadOptionsFor, type AnalysisResult } from '../findings/analyze';
 import { compareFindings, type Finding } from '../findings/finding';
 import { scopeAndBuild } from '../findings/scope';
+import { unmatchedConfigNames } from '../findings/config-names';
 import { buildCallGraph } from '../graph/build-graph';
 import { loadFolder, type FactCache, type Package } from '../model/package';
 import type { ParserBackend } from '../parse/backend';
@@ -25,6 +26,8 @@ export interface RootCheck {
   findings: Finding[];
   /** Loader notices (unreadable, too big, binary …). */
   problems: string[];
+  /** Configuration values that name nothing (config-names.ts): warnings on the config file. */
+  configProblems: string[];
   internalErrors: InternalError[];
   /** File → the result of the package group its findings came from (hovers and fixes answer from it). */
   fileResults: Map<string, AnalysisResult>;
@@ -105,7 +108,8 @@ export function checkRoot(root: Root, env: AnalysisEnv): RootCheck {
     }
   }
   const functions = [...root.componentResults.values()].reduce((n, r) => n + r.stats.functions, 0);
-  return { findings: findings.sort(compareFindings), fileResults: root.fileResults, problems, internalErrors, reloaded, components: root.componentResults.size, checked, functions, ms: performance.now() - t0 };
+  const configProblems = unmatchedConfigNames(root.config, packages, [...root.folders.values()].flatMap((f) => f.goFiles), env.readFile);
+  return { findings: findings.sort(compareFindings), fileResults: root.fileResults, problems, configProblems, internalErrors, reloaded, components: root.componentResults.size, checked, functions, ms: performance.now() - t0 };
 }
 
 /** Graph and rules over one group of packages. */
@@ -132,7 +136,7 @@ function emptyResult(packages: Package[], problems: string[]): AnalysisResult {
   const index = buildCallGraph([]);
   return {
     findings: [], problems, packages, index,
-    stats: { packages: packages.length, goFiles: 0, cFiles: 0, functions: 0, edges: { ...index.graph.stats.edges }, unresolvedCalls: 0, externalCalls: 0, pointerCallsResolved: 0, cUnits: 0, unknownConditions: 0, findings: 0 },
+    stats: { packages: packages.length, goFiles: 0, cFiles: 0, functions: 0, edges: { ...index.graph.stats.edges }, unresolvedCalls: 0, externalCalls: 0, pointerCallsResolved: 0, callSites: index.graph.stats.sites, cUnits: 0, unknownConditions: 0, findings: 0 },
   };
 }
 

@@ -57,7 +57,7 @@ export class Publisher {
       for (const p of check.problems) if (p.startsWith(doc.path + ': ')) add(doc.path, problemDiagnostic(p.slice(doc.path.length + 2)));
     }
     const configFile = root.resolved.configFile;
-    if (configFile) for (const p of root.resolved.problems) add(configFile, configDiagnostic(p));
+    if (configFile) for (const p of [...root.resolved.problems, ...check.configProblems]) add(configFile, configDiagnostic(p));
     if (configFile && root.resolved.failure) add(configFile, configFailureDiagnostic(codec, root.resolved.failure));
     const before = this.owned.get(root) ?? new Set<string>();
     const owned = new Set<string>();
