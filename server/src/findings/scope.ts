@@ -2,7 +2,7 @@
 // //export functions and system-stack roots reach, so a big tree is read as an outline and only
 // these packages in full: the seeds below and (to a fixpoint) every package a reached call lands
 // in, or that imports (or linknames into) a package whose fields, variables or parameters reached
-// code calls through, or whose constants a depth guard names.
+// code calls through (unless more than MAX_FILLERS do), or whose constants a depth guard names.
 // On Go's own src that is a few dozen of 517 packages.
 import type { Config } from '../config/config';
 import { buildCallGraph } from '../graph/build-graph';
@@ -26,6 +26,13 @@ export function isSeedPackage(texts: string[]): boolean {
 export interface Scoped { packages: Package[]; index: WorkspaceIndex }
 
 /** Reads bodies where needed (the given packages are not changed) and builds the call graph. */
+/** Above this many importers, a package's holders are filled only by what is read anyway. */
+const MAX_FILLERS = 16;
+
+function importsOrLinks(facts: Package['goFiles'][number]['facts'], path: string): boolean {
+  return facts.imports.some((i) => i.path === path) || facts.linknames.some((l) => l.target.slice(0, l.target.lastIndexOf('.')) === path);
+}
+
 export function scopeAndBuild(packages: Package[], config: Config, opts: LoadOptions): Scoped {
   let current = packages;
   for (;;) {
@@ -41,10 +48,10 @@ export function scopeAndBuild(packages: Package[], config: Config, opts: LoadOpt
     }
     // Functions that reached code calls through a field, a package variable or a parameter can be
     // put there by any package that imports the holder's: read those too.
-    const filled = index.values?.packagesFilledFromOutside((id) => reached.has(id)) ?? new Set<string>();
-    if (filled.size) {
-      const reaches = (f: Package['goFiles'][number]) => f.facts.imports.some((i) => filled.has(i.path)) || f.facts.linknames.some((l) => filled.has(l.target.slice(0, l.target.lastIndexOf('.'))));
-      for (const p of current) if (p.goFiles.some((f) => f.facts.outline) && p.goFiles.some(reaches)) more.add(p);
+    for (const path of index.values?.packagesFilledFromOutside((id) => reached.has(id)) ?? []) {
+      const fillers = current.filter((p) => p.goFiles.some((f) => f.facts.outline) && p.goFiles.some((f) => importsOrLinks(f.facts, path)));
+      // A package most of the tree imports (runtime) would mean reading the whole tree: not done.
+      if (fillers.length <= MAX_FILLERS) for (const p of fillers) more.add(p);
     }
     // Packages whose constants a depth guard names.
     for (const p of index.constantsWanted ?? []) if (p.goFiles.some((f) => f.facts.outline)) more.add(p);

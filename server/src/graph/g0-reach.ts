@@ -16,6 +16,12 @@ const RUNTIME_G0 = new Set([
   'schedule', 'execute', 'findRunnable', 'findrunnable', 'mexit', 'mstart1',
 ]);
 const SWITCHERS = new Set(['systemstack', 'mcall']);
+/**
+ * Runtime functions that give g0 a race context for the calls they make (runOneTimer sets
+ * `getg().racectx` to the P's timer context around the timer's function): what they call is
+ * still on g0, but the race detector has a context there.
+ */
+const RACE_CONTEXT_SETTERS = new Set(['runOneTimer']);
 
 export interface G0Reach {
   graph: CallGraph;
@@ -37,16 +43,21 @@ export interface G0Witness {
   related: Related[];
 }
 
-const cache = new WeakMap<WorkspaceIndex, { key: string; reach: G0Reach }>();
+const cache = new WeakMap<WorkspaceIndex, Map<string, G0Reach>>();
 
-export function g0Reach(index: WorkspaceIndex, config: Config): G0Reach {
-  const key = config.systemStackRoots.join('\n');
-  const hit = cache.get(index);
-  if (hit && hit.key === key) return hit.reach;
+/** `forRace`: for the race rules, what runs under a race context a runtime function set up is left out. */
+export function g0Reach(index: WorkspaceIndex, config: Config, forRace = false): G0Reach {
+  const key = `${forRace}\n${config.systemStackRoots.join('\n')}`;
+  let byKey = cache.get(index);
+  if (!byKey) cache.set(index, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit) return hit;
   const roots = findRoots(index, config);
-  const via = reach(index.graph, [...roots.keys()].sort((a, b) => a - b), (e) => e.kind !== 'go');
-  const result: G0Reach = { graph: index.graph, roots, via };
-  cache.set(index, { key, reach: result });
+  const { graph } = index;
+  const setsContext = (n: FuncNode) => n.pkg.name === 'runtime' && !!n.go && RACE_CONTEXT_SETTERS.has(n.go.key);
+  const via = reach(graph, [...roots.keys()].sort((a, b) => a - b), (e) => e.kind !== 'go' && !(forRace && setsContext(graph.nodes[e.from])));
+  const result: G0Reach = { graph, roots, via };
+  byKey.set(key, result);
   return result;
 }
 

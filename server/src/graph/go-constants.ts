@@ -6,6 +6,7 @@ import type { Package } from '../model/package';
 import { intLiteral } from '../model/syntax-util';
 import type { WorkspaceIndex } from './callgraph';
 import { declsOf, importAliases, packageOf } from './go-decls';
+import { own } from '../util/own';
 
 type Value = number | null | undefined;
 
@@ -16,13 +17,15 @@ export function constantValue(index: WorkspaceIndex, pkg: Package, expr: string,
     if (depth > 16) return undefined;
     const dot = t.indexOf('.');
     if (dot < 0) {
-      const text = declsOf(pkg)?.consts[t];
+      const consts = declsOf(pkg)?.consts;
+      const text = consts && own(consts, t);
       return text === undefined ? undefined : constantValue(index, pkg, text, depth + 1);
     }
     const alias = t.slice(0, dot);
     const other = packageOf(index, pkg, alias);
     if (!other) return pkg.goFiles.some((f) => importAliases(f).has(alias)) ? null : undefined; // an external package's constant, or no constant
-    const text = declsOf(other)?.consts[t.slice(dot + 1)];
+    const consts = declsOf(other)?.consts;
+    const text = consts && own(consts, t.slice(dot + 1));
     if (text === undefined && other.goFiles.some((f) => f.facts.outline)) {
       (index.constantsWanted ??= new Set()).add(other); // an outline skips const groups: read it in full
       return null;

@@ -5,6 +5,7 @@ import type { GoFile, Package } from '../model/package';
 import type { GoTypeDecl, ValueRef } from '../model/facts';
 import { baseTypeName } from '../model/go-types';
 import type { WorkspaceIndex } from './callgraph';
+import { own } from '../util/own';
 
 export interface TypeRef { pkg: Package; text: string }
 export interface DeclRef { pkg: Package; decl: GoTypeDecl }
@@ -76,7 +77,7 @@ export function packageOf(index: WorkspaceIndex, pkg: Package, alias: string): P
  * struct that declares it: that struct and the name key a field's holder in go-values.ts.
  */
 export function fieldOf(index: WorkspaceIndex, owner: DeclRef, name: string, depth = 0): { owner: DeclRef; type: string } | undefined {
-  const direct = owner.decl.fields[name];
+  const direct = own(owner.decl.fields, name);
   if (direct) return { owner, type: direct };
   if (depth > 4) return undefined;
   for (const e of owner.decl.embedded) {

@@ -6,6 +6,7 @@ import type { GoFunc, ValueRef } from '../model/facts';
 import type { GoFile, Package } from '../model/package';
 import type { WorkspaceIndex } from './callgraph';
 import { declsOf, fieldOf, importAliases, lookupType, methodOf, type TypeRef } from './go-decls';
+import { has, own } from '../util/own';
 
 /** Where an expression is read: the package, file and function (closures see their parents' names). */
 export interface Scope { pkg: Package; file: GoFile; f: GoFunc }
@@ -17,7 +18,7 @@ export function binderOf(s: Scope, name: string): GoFunc | undefined {
 
 export function binderIn(funcs: GoFunc[], f: GoFunc, name: string): GoFunc | undefined {
   for (let g: GoFunc | undefined = f; g; g = g.parent !== undefined ? funcs[g.parent] : undefined) {
-    if (name in g.locals || g.params.some((p) => p.name === name) || g.results.some((p) => p.name === name) || g.recv?.name === name) return g;
+    if (has(g.locals, name) || g.params.some((p) => p.name === name) || g.results.some((p) => p.name === name) || g.recv?.name === name) return g;
   }
   return undefined;
 }
@@ -35,23 +36,26 @@ export function typeOfRef(index: WorkspaceIndex, s: Scope, ref: ValueRef, depth 
     case 'ident': {
       const g = binderOf(s, ref.name);
       if (g) {
-        if (g.locals[ref.name]) return { pkg, text: constraintOf(s, g.locals[ref.name]) };
+        const local = own(g.locals, ref.name);
+        if (local) return { pkg, text: constraintOf(s, local) };
         const p = g.params.find((x) => x.name === ref.name) ?? g.results.find((x) => x.name === ref.name);
         if (p) return { pkg, text: constraintOf(s, p.type) };
         if (g.recv?.name === ref.name) return { pkg, text: (g.recv.pointer ? '*' : '') + g.recv.type };
-        const call = g.localCalls[ref.name];
+        const call = own(g.localCalls, ref.name);
         return call ? typeOfRef(index, s, call, depth + 1) : undefined;
       }
       const d = declsOf(pkg);
-      if (d?.vars[ref.name]) return { pkg, text: d.vars[ref.name] };
-      const call = d?.varCalls[ref.name];
+      const v = d && own(d.vars, ref.name);
+      if (v) return { pkg, text: v };
+      const call = d && own(d.varCalls, ref.name);
       return call ? typeOfRef(index, s, call, depth + 1) : undefined;
     }
     case 'field': {
       const other = importedPackage(index, s, ref.base);
       if (other) {
         const d = declsOf(other);
-        return d?.vars[ref.name] ? { pkg: other, text: d.vars[ref.name] } : undefined;
+        const v = d && own(d.vars, ref.name);
+        return v ? { pkg: other, text: v } : undefined;
       }
       const base = typeOfRef(index, s, ref.base, depth + 1);
       const decl = base && lookupType(index, base);
@@ -102,10 +106,16 @@ export function staticCallee(index: WorkspaceIndex, s: Scope, fn: ValueRef, dept
   return decl && decl.decl.kind !== 'interface' ? methodOf(index, decl, fn.name) : undefined;
 }
 
-/** The declared type of a call's result (its `result`-th). */
+/** The declared type of a call's result (its `result`-th): of the function or method, or of the interface method. */
 function resultType(index: WorkspaceIndex, s: Scope, ref: Extract<ValueRef, { kind: 'call' }>, depth: number): TypeRef | undefined {
   const id = staticCallee(index, s, ref.fn, depth);
-  if (id === undefined) return undefined;
+  if (id === undefined) {
+    const recv = ref.fn.kind === 'field' && !importedPackage(index, s, ref.fn.base) ? typeOfRef(index, s, ref.fn.base, depth + 1) : undefined;
+    const decl = recv && lookupType(index, recv);
+    const name = ref.fn.kind === 'field' ? ref.fn.name : '';
+    const text = decl?.decl.kind === 'interface' ? decl.decl.methods.find((m) => m.name === name)?.results?.[ref.result] : undefined;
+    return text ? { pkg: decl!.pkg, text } : undefined;
+  }
   const node = index.graph.nodes[id];
   const result = node.go!.results[ref.result];
   return result?.type ? { pkg: node.pkg, text: result.type } : undefined;

@@ -9,6 +9,7 @@ import type { EdgeKind, WorkspaceIndex } from './callgraph';
 import { declsOf, fieldOf, lookupType, methodOf } from './go-decls';
 import { binderOf, importedPackage, staticCallee, typeOfRef, type Scope } from './go-expr-types';
 import { interfaceTargets } from './go-method-sets';
+import { has } from '../util/own';
 
 /** What an expression stands for: holders it reads, and functions it names directly. */
 interface Source { holders: string[]; funcs: number[] }
@@ -78,8 +79,19 @@ export class GoValues {
    * those importers' bodies too.
    */
   packagesFilledFromOutside(reached: (node: number) => boolean): Set<string> {
+    const into = new Map<string, string[]>();
+    for (const [from, tos] of this.next) for (const to of tos) { const l = into.get(to); if (l) l.push(from); else into.set(to, [from]); }
+    const seen = new Set<string>();
+    const work = this.calls.filter((c) => reached(c.from)).flatMap((c) => c.holders);
     const out = new Set<string>();
-    for (const c of this.calls) if (reached(c.from)) for (const h of c.holders) { const p = this.openTo.get(h); if (p) out.add(p); }
+    while (work.length) {
+      const h = work.pop()!;
+      if (seen.has(h)) continue;
+      seen.add(h);
+      const p = this.openTo.get(h);
+      if (p) out.add(p);
+      for (const from of into.get(h) ?? []) work.push(from); // what the call's holder is filled from
+    }
     return out;
   }
 
@@ -178,7 +190,7 @@ export class GoValues {
         const fn = index.packages.get(s.pkg.importPath)?.goFuncs.get(ref.name);
         if (fn !== undefined) return { holders: [], funcs: [fn] };
         const d = declsOf(s.pkg);
-        return d && (ref.name in d.vars || ref.name in d.varCalls) ? this.open(`V${s.pkg.importPath}.${ref.name}`, s.pkg.importPath) : NOTHING;
+        return d && (has(d.vars, ref.name) || has(d.varCalls, ref.name)) ? this.open(`V${s.pkg.importPath}.${ref.name}`, s.pkg.importPath) : NOTHING;
       }
       case 'field': {
         const other = importedPackage(index, s, ref.base);

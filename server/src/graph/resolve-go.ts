@@ -9,6 +9,7 @@ import { declsOf, importAliases, lookupType, methodOf } from './go-decls';
 import { binderOf, importedPackage, typeOfRef, type Scope } from './go-expr-types';
 import { interfaceTargets } from './go-method-sets';
 import { fileScope, type GoValues } from './go-values';
+import { has } from '../util/own';
 
 const BUILTINS = new Set(['append', 'cap', 'clear', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make', 'max', 'min', 'new', 'panic', 'print', 'println', 'real', 'recover']);
 
@@ -42,7 +43,7 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
           if (binderOf(scope, c.name)) { byValue(call, kind); continue; }
           const to = pi.goFuncs.get(c.name);
           if (to !== undefined) { edge(to, kind, call); graph.site('go-function', 'resolved'); }
-          else if (c.name in (declsOf(pi.pkg)?.vars ?? {})) byValue(call, kind);
+          else if (has(declsOf(pi.pkg)?.vars ?? {}, c.name)) byValue(call, kind);
           else if (!BUILTINS.has(c.name) && !types.has(c.name)) graph.site('go-function', 'unresolved'); // conversions to basic types are no calls (extract-go.ts)
           continue;
         }
@@ -61,7 +62,7 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
           const target = other && index.packages.get(other.importPath);
           const to = target?.goFuncs.get(c.name);
           if (to !== undefined) { edge(to, kind, call); graph.site('go-function', 'resolved'); }
-          else if (target && c.name in (declsOf(target.pkg)?.vars ?? {})) byValue(call, kind);
+          else if (target && has(declsOf(target.pkg)?.vars ?? {}, c.name)) byValue(call, kind);
           else if (target && !declsOf(target.pkg)?.types.has(c.name)) graph.site('go-function', 'unresolved');
           else if (!target) graph.stats.external++;
           continue;

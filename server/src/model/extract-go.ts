@@ -13,6 +13,7 @@ import type { CFieldDest, GoCallee, GoCValue, GoFileFacts, GoFunc, GoParam, GoTy
 import { baseTypeName, goArgFlow, goGuard, paramList, typeText, valueRef } from './go-types';
 import { assignToEnclosing, lineStartOf, named, parseIgnore, span } from './syntax-util';
 import { listAt } from '../util/list-at';
+import { has, own } from '../util/own';
 
 const LOG_PANICS = new Set(['Panic', 'Panicf', 'Panicln']);
 
@@ -189,7 +190,7 @@ function readTopLevel(root: SyntaxNode, facts: GoFileFacts, withConsts = false):
       for (const spec of varSpecs(decl)) {
         Object.assign(facts.vars, specTypes(spec, facts.varCalls));
         // Untyped ones too (`var hook = defaultHook`): a package variable may hold a function.
-        for (const n of named(spec).filter((n) => n.type === 'identifier')) if (!(n.text in facts.vars) && !(n.text in facts.varCalls) && n.text !== '_') facts.vars[n.text] = '';
+        for (const n of named(spec).filter((n) => n.type === 'identifier')) if (!has(facts.vars, n.text) && !has(facts.varCalls, n.text) && n.text !== '_') facts.vars[n.text] = '';
       }
     } else if (decl.type === 'const_declaration' && withConsts) readConsts(decl, facts.consts);
   }
@@ -220,7 +221,10 @@ function typeDecl(spec: SyntaxNode): GoTypeDecl {
   if (typeNode?.type === 'interface_type') {
     decl.kind = 'interface';
     for (const m of named(typeNode)) {
-      if (m.type === 'method_elem') decl.methods.push({ name: m.childForFieldName('name')?.text ?? '', arity: paramList(m.childForFieldName('parameters')).length });
+      if (m.type === 'method_elem') {
+        const results = paramList(m.childForFieldName('result')).map((r) => r.type);
+        decl.methods.push({ name: m.childForFieldName('name')?.text ?? '', arity: paramList(m.childForFieldName('parameters')).length, ...(results.length ? { results } : {}) });
+      }
       else decl.embedded.push(typeText(m)); // an embedded interface or a type constraint
     }
   } else if (typeNode?.type === 'struct_type') {
@@ -331,7 +335,7 @@ function readLocals(m: MatchSource, funcSpans: Span[], facts: GoFileFacts): void
     const fn = facts.funcs[f];
     Object.assign(fn.locals, item.node.type === 'range_clause' ? rangeTypes(item.node, fn) : specTypes(item.node, fn.localCalls));
     // Every name declared is local, typed or not: it shadows package functions and variables.
-    for (const n of declaredNames(item.node)) if (!(n in fn.locals)) fn.locals[n] = '';
+    for (const n of declaredNames(item.node)) if (!has(fn.locals, n)) fn.locals[n] = '';
   });
 }
 
@@ -346,7 +350,7 @@ function rangeTypes(clause: SyntaxNode, f: GoFunc): Record<string, string> {
   const names = named(clause.childForFieldName('left')).map((n) => n.text);
   const right = clause.childForFieldName('right');
   if (names.length === 0 || right?.type !== 'identifier') return {};
-  const t = f.locals[right.text] ?? [...f.params, ...f.results].find((p) => p.name === right.text)?.type ?? '';
+  const t = own(f.locals, right.text) ?? [...f.params, ...f.results].find((p) => p.name === right.text)?.type ?? '';
   let key = '', value = '';
   let m: RegExpExecArray | null;
   if ((m = /^(?:\[[^\]]*\]|\.\.\.)(.+)$/.exec(t))) { key = 'int'; value = m[1]; }
@@ -394,7 +398,7 @@ function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSp
     if (target.kind === 'ident' && target.name === 'recover') f.callsRecover = true;
     if (target.kind === 'selector' && LOG_PANICS.has(target.name) && target.base.kind === 'ident') {
       const base = target.base.name;
-      const t = f.locals[base] ?? f.params.find((p) => p.name === base)?.type ?? facts.vars[base];
+      const t = own(f.locals, base) ?? f.params.find((p) => p.name === base)?.type ?? own(facts.vars, base);
       if (live && ((logAlias && base === logAlias) || t === '*log.Logger' || t === 'log.Logger')) f.panics.push({ span: span(call), what: `${base}.${target.name}` });
     }
     if (topDefers.has(at)) f.topDefers.push(target);
@@ -469,7 +473,7 @@ function cValue(name: string, use: SyntaxNode, f: GoFunc, facts: GoFileFacts): G
       const target = right.length === 1 && left.length === 1 && left[0].type === 'selector_expression' ? left[0] : undefined;
       const base = target?.childForFieldName('operand'), field = target?.childForFieldName('field');
       if (base?.type === 'identifier' && field) {
-        const t = f.locals[base.text] ?? [...f.params, ...f.results].find((p) => p.name === base.text)?.type ?? facts.vars[base.text] ?? '';
+        const t = own(f.locals, base.text) ?? [...f.params, ...f.results].find((p) => p.name === base.text)?.type ?? own(facts.vars, base.text) ?? '';
         field_ = { kind: 'c-field', owner: /^\*?C\.(?:struct_)?(\w+)$/.exec(t)?.[1], field: field.text };
       }
     }
@@ -501,7 +505,7 @@ function deadBranches(m: MatchSource, funcSpans: Span[], facts: GoFileFacts): Sp
     const get = (name: string) => m.captures.find((c) => c.name === name)!.node;
     const f = facts.funcs[fi];
     const name = get('value').text;
-    const type = f.locals[name] ?? [...f.params, ...f.results].find((p) => p.name === name)?.type ?? '';
+    const type = own(f.locals, name) ?? [...f.params, ...f.results].find((p) => p.name === name)?.type ?? '';
     if (get('limit').text === '0' && UNSIGNED.test(type)) out.push(span(get('dead')));
   });
   return out;

@@ -116,7 +116,8 @@ export interface GoTypeDecl {
   name: string;
   kind: 'interface' | 'struct' | 'map' | 'other';
   underlying: string;
-  methods: { name: string; arity: number }[];
+  /** An interface's methods, with their result types (a call's result is typed by them). */
+  methods: { name: string; arity: number; results?: string[] }[];
   fields: Record<string, string>;
   /** Embedded fields' types (their methods are promoted). */
   embedded: string[];

@@ -3,7 +3,7 @@
 import type { CallGraph, Edge, FuncNode, WorkspaceIndex } from '../graph/callgraph';
 import { hopsAsRelated, pathText } from '../graph/evidence';
 import { pathTo, reach } from '../graph/paths';
-import { importAliases } from '../graph/go-decls';
+import { staticCallee } from '../graph/go-expr-types';
 import type { GoFile } from '../model/package';
 import { recoverGuardFix } from '../fixes/recover-guard';
 import { MEASURED_ON, type Rule } from './rule';
@@ -88,14 +88,12 @@ function repanickingRecover(index: WorkspaceIndex, node: FuncNode): number | und
 function deferredRecovers(index: WorkspaceIndex, node: FuncNode): number[] {
   const file = node.file as GoFile;
   const pi = index.packages.get(node.pkg.importPath);
+  const scope = { pkg: node.pkg, file, f: node.go! };
   const ids = node.go!.topDefers.map((callee) => {
     if (callee.kind === 'literal') return pi?.goNodeOf.get(file.facts.funcs[callee.literal]);
-    if (callee.kind === 'ident') return pi?.goFuncs.get(callee.name);
-    if (callee.kind === 'selector' && callee.base.kind === 'ident') {
-      const path = importAliases(file).get(callee.base.name);
-      return path ? index.packages.get(path)?.goFuncs.get(callee.name) : undefined;
-    }
-    return undefined;
+    if (callee.kind === 'ident') return staticCallee(index, scope, callee);
+    // `defer handlers.Recover()`, `defer s.recoverPanic()`: a package's function or a method.
+    return callee.kind === 'selector' ? staticCallee(index, scope, { kind: 'field', base: callee.base, name: callee.name }) : undefined;
   });
   return ids.filter((id): id is number => id !== undefined && !!index.graph.nodes[id].go?.callsRecover);
 }

@@ -31,7 +31,7 @@ func (c *spanCtx) Snapshot() interface{} {
 	return &spanCtx{tags: tags}
 }`,
   run(ctx) {
-    const r = g0Reach(ctx.index, ctx.config);
+    const r = g0Reach(ctx.index, ctx.config, true);
     for (const node of reachedGo(r)) {
       const ops = node.go!.ops.filter((op) => MAP_OPS.has(op.kind) && isMapOp(ctx.index, node, op));
       if (ops.length === 0) continue;

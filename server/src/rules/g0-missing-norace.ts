@@ -23,7 +23,7 @@ func (c *spanCtx) Snapshot() interface{} {
 	return &spanCtx{id: c.id}
 }`,
   run(ctx) {
-    const r = g0Reach(ctx.index, ctx.config);
+    const r = g0Reach(ctx.index, ctx.config, true);
     for (const node of reachedGo(r)) {
       if (!needsNorace(node)) continue;
       const w = witness(r, node.id);

@@ -31,7 +31,7 @@ func (c *spanCtx) Snapshot() interface{} {
 	return &spanCtx{id: c.id} // c is immutable once published
 }`,
   run(ctx) {
-    const r = g0Reach(ctx.index, ctx.config);
+    const r = g0Reach(ctx.index, ctx.config, true);
     for (const node of reachedGo(r)) {
       const ops = raceOps(ctx.index, node);
       if (ops.length === 0) continue;
