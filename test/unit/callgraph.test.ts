@@ -124,6 +124,65 @@ func Use() {
     assert.ok(!e.includes('C.call_a -pointer-> C.two'), e.join('\n'));
   });
 
+  it('follows function values and types expressions: method expressions, range elements, conversions, promoted methods, results of calls through values', () => {
+    const dir = tempWorkspace({
+      'go.mod': 'module example.com/v\n\ngo 1.19\n',
+      'v.go': `package v
+
+import "C"
+
+type Base struct{}
+
+func (Base) Hello() {}
+
+type Job struct {
+	Base
+	run func()
+}
+
+type Jobs []*Job
+
+type ID int
+
+func (ID) Check() {}
+
+func low() {}
+
+func pick() func() { return low }
+
+func each(js Jobs) {
+	for _, j := range js {
+		j.run()
+		j.Hello()
+	}
+}
+
+//export goEntry
+func goEntry(n C.int) {
+	f := (*Job).start
+	f(&Job{run: pick()})
+	each(Jobs{{run: low}})
+	ID(n).Check()
+	id := ID(1)
+	id.Check()
+	go pick()()
+}
+
+func (j *Job) start() {}
+`,
+    });
+    const r = analyze({ backend, config: DEFAULT_CONFIG, paths: [dir] });
+    const e = edges(r.index);
+    for (const want of [
+      'v.goEntry -call-> (*Job).start',
+      'v.each -call-> v.low',
+      'v.each -call-> (Base).Hello',
+      'v.goEntry -call-> (ID).Check',
+      'v.goEntry -go-> v.low',
+    ]) assert.ok(e.includes(want), `missing edge ${want}\n${e.join('\n')}`);
+    assert.equal(r.stats.callSites['go-value'].unresolved, 0, JSON.stringify(r.stats.callSites));
+  });
+
   it('follows //go:linkname in both directions', () => {
     const dir = tempWorkspace({
       'go.mod': 'module example.com/l\n\ngo 1.19\n',

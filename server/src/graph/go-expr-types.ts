@@ -94,6 +94,13 @@ function elementType(index: WorkspaceIndex, t: TypeRef, depth = 0): TypeRef | un
   return decl && decl.decl.kind !== 'struct' && decl.decl.kind !== 'interface' ? elementType(index, { pkg: decl.pkg, text: decl.decl.underlying }, depth + 1) : undefined;
 }
 
+/** `T(x)`, `(*T)(p)`, `pkg.T(x)`: a conversion to a workspace type is of that type. */
+function convertedTo(index: WorkspaceIndex, s: Scope, fn: ValueRef): TypeRef | undefined {
+  if (fn.kind === 'ident' && !binderOf(s, fn.name) && declsOf(s.pkg)?.types.has(fn.name)) return { pkg: s.pkg, text: fn.name };
+  const other = fn.kind === 'field' ? importedPackage(index, s, fn.base) : undefined;
+  return other && fn.kind === 'field' && declsOf(other)?.types.has(fn.name) ? { pkg: other, text: fn.name } : undefined;
+}
+
 /** The function a call's `fn` names statically: a package function, `pkg.F`, or a concrete method (promoted ones too). */
 export function staticCallee(index: WorkspaceIndex, s: Scope, fn: ValueRef, depth = 0): number | undefined {
   const funcs = (p: Package) => index.packages.get(p.importPath)?.goFuncs;
@@ -108,6 +115,8 @@ export function staticCallee(index: WorkspaceIndex, s: Scope, fn: ValueRef, dept
 
 /** The declared type of a call's result (its `result`-th): of the function or method, or of the interface method. */
 function resultType(index: WorkspaceIndex, s: Scope, ref: Extract<ValueRef, { kind: 'call' }>, depth: number): TypeRef | undefined {
+  const conversion = convertedTo(index, s, ref.fn);
+  if (conversion) return conversion;
   const id = staticCallee(index, s, ref.fn, depth);
   if (id === undefined) {
     const recv = ref.fn.kind === 'field' && !importedPackage(index, s, ref.fn.base) ? typeOfRef(index, s, ref.fn.base, depth + 1) : undefined;

@@ -198,7 +198,9 @@ export class GoValues {
           const fn = index.packages.get(other.importPath)?.goFuncs.get(ref.name);
           return fn !== undefined ? { holders: [], funcs: [fn] } : this.open(`V${other.importPath}.${ref.name}`, other.importPath);
         }
-        const base = typeOfRef(index, s, ref.base);
+        // `(*T).M` or `T.M`: a method expression names the method.
+        const typeName = ref.base.kind === 'ident' && !binderOf(s, ref.base.name) && declsOf(s.pkg)?.types.has(ref.base.name) ? ref.base.name : undefined;
+        const base = typeName ? { pkg: s.pkg, text: typeName } : typeOfRef(index, s, ref.base);
         const decl = base && lookupType(index, base);
         if (!decl) return NOTHING;
         if (decl.decl.kind === 'interface') return { holders: [], funcs: interfaceTargets(index, decl, ref.name) }; // a method value of an interface

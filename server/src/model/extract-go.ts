@@ -334,6 +334,7 @@ function readLocals(m: MatchSource, funcSpans: Span[], facts: GoFileFacts): void
   assignToEnclosing(funcSpans, items, (item, f) => {
     const fn = facts.funcs[f];
     Object.assign(fn.locals, item.node.type === 'range_clause' ? rangeTypes(item.node, fn) : specTypes(item.node, fn.localCalls));
+    if (item.node.type === 'range_clause') rangeElement(item.node, fn);
     // Every name declared is local, typed or not: it shadows package functions and variables.
     for (const n of declaredNames(item.node)) if (!has(fn.locals, n)) fn.locals[n] = '';
   });
@@ -343,6 +344,16 @@ function declaredNames(decl: SyntaxNode): string[] {
   if (decl.type === 'var_spec') return named(decl).filter((n) => n.type === 'identifier').map((n) => n.text).filter((n) => n !== '_');
   if (decl.type === 'range_clause' && !/^[^=]*:=/.test(decl.text)) return []; // `for k = range`: assigns
   return named(decl.childForFieldName('left')).filter((n) => n.type === 'identifier' && n.text !== '_').map((n) => n.text);
+}
+
+/** `for _, v := range s.items`: v is typed later as an element of what is ranged over, whatever it is. */
+function rangeElement(clause: SyntaxNode, f: GoFunc): void {
+  const names = named(clause.childForFieldName('left'));
+  const right = clause.childForFieldName('right');
+  const v = names[1];
+  if (!right || v?.type !== 'identifier' || v.text === '_' || own(f.locals, v.text)) return;
+  const base = valueRef(right);
+  if (base.kind !== 'other') f.localCalls[v.text] = { kind: 'index', base };
 }
 
 /** `for k, v := range x`: key and element types when x's type is a slice, array, map or channel. */
