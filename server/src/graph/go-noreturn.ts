@@ -14,14 +14,17 @@ const PACKAGE_EXITS: Record<string, Set<string>> = {
   os: new Set(['Exit']), syscall: new Set(['Exit']), runtime: new Set(['Goexit']),
   log: new Set(['Fatal', 'Fatalf', 'Fatalln', 'Panic', 'Panicf', 'Panicln']),
 };
+const EXIT_NAMES = new Set(Object.values(PACKAGE_EXITS).flatMap((s) => [...s]));
 
 /** Replaces each Go node's facts by a view without dead code and with evaluated guards, where they differ. */
 export function settleGoFacts(index: WorkspaceIndex): void {
   const never = neverReturning(index);
+  const names = new Set([...never].map((id) => index.graph.nodes[id].go!.name));
   for (const node of index.graph.nodes) {
     const f = node.go;
-    if (!f) continue;
-    const dead = f.calls.filter((c) => c.rest && endsHere(index, node, c, never)).map((c) => c.rest!);
+    if (!f || (f.calls.length === 0 && f.guards.length === 0)) continue;
+    const dead: Span[] = [];
+    for (const c of f.calls) if (c.rest && endsHere(index, node, c, never, names)) dead.push(c.rest);
     const guards = f.guards.some((g) => g.limitExpr !== undefined) ? settleGuards(index, node, f.guards) : f.guards;
     if (dead.length === 0 && guards === f.guards) continue;
     const live = <T extends { span: Span }>(list: T[]) => (dead.length ? list.filter((x) => !dead.some((d) => d.start <= x.span.start && x.span.end <= d.end)) : list);
@@ -29,37 +32,50 @@ export function settleGoFacts(index: WorkspaceIndex): void {
   }
 }
 
-/** Workspace functions that never return: a top-level call statement that never returns, and no `return`. */
+/**
+ * Workspace functions that never return: a top-level call statement that never returns, and no
+ * `return`. Rounds from the library exits outwards; a call is looked up only when its name is that
+ * of a function already known never to return (most are not).
+ */
 function neverReturning(index: WorkspaceIndex): Set<number> {
   const never = new Set<number>();
-  const candidates = index.graph.nodes.filter((n) => n.go?.calls.some((c) => c.top) && !n.go.ops.some((o) => o.kind === 'return'));
+  const names = new Set<string>();
+  const candidates = index.graph.nodes.filter((n) => n.go && n.go.calls.length > 0 && n.go.calls.some((c) => c.top) && !n.go.ops.some((o) => o.kind === 'return'));
   for (let changed = true; changed;) {
     changed = false;
     for (const n of candidates) {
-      if (never.has(n.id) || !n.go!.calls.some((c) => c.top && endsHere(index, n, c, never))) continue;
+      if (never.has(n.id) || !n.go!.calls.some((c) => c.top && endsHere(index, n, c, never, names))) continue;
       never.add(n.id);
+      names.add(n.go!.name);
       changed = true;
     }
   }
   return never;
 }
 
-function endsHere(index: WorkspaceIndex, node: FuncNode, call: GoCall, never: Set<number>): boolean {
+/** The workspace function a call names by itself or through an import (no types needed). */
+function workspaceCallee(index: WorkspaceIndex, node: FuncNode, call: GoCall): number | undefined {
   const c = call.callee;
-  if (call.go || call.defer) return false;
-  if (c.kind === 'ident') {
-    if (bound(node, c.name)) return false;
-    if (c.name === 'panic') return true;
-    if (RUNTIME_EXITS.has(c.name) && (node.pkg.name === 'runtime' || (node.file as GoFile).facts.linknames.some((l) => l.local === c.name && l.target === `runtime.${c.name}`))) return true;
-    const id = index.packages.get(node.pkg.importPath)?.goFuncs.get(c.name);
-    return id !== undefined && never.has(id);
-  }
-  if (c.kind !== 'selector' || c.base.kind !== 'ident' || bound(node, c.base.name)) return false;
+  if (c.kind === 'ident') return index.packages.get(node.pkg.importPath)?.goFuncs.get(c.name);
+  if (c.kind !== 'selector' || c.base.kind !== 'ident') return undefined;
   const path = importAliases(node.file as GoFile).get(c.base.name);
-  if (!path) return false;
-  if (PACKAGE_EXITS[path]?.has(c.name)) return true;
-  const id = index.packages.get(path)?.goFuncs.get(c.name);
-  return id !== undefined && never.has(id);
+  return path ? index.packages.get(path)?.goFuncs.get(c.name) : undefined;
+}
+
+/** `names`: the names of the functions in `never`, a cheap first test (most calls name none of them). */
+function endsHere(index: WorkspaceIndex, node: FuncNode, call: GoCall, never: Set<number>, names: Set<string>): boolean {
+  const c = call.callee;
+  if (call.go || call.defer || (c.kind !== 'ident' && c.kind !== 'selector')) return false;
+  if (c.name !== 'panic' && !RUNTIME_EXITS.has(c.name) && !EXIT_NAMES.has(c.name) && !names.has(c.name)) return false;
+  const id = names.has(c.name) ? workspaceCallee(index, node, call) : undefined;
+  if (c.kind === 'ident') {
+    const exits = c.name === 'panic' || (id !== undefined && never.has(id))
+      || (RUNTIME_EXITS.has(c.name) && (node.pkg.name === 'runtime' || (node.file as GoFile).facts.linknames.some((l) => l.local === c.name && l.target === `runtime.${c.name}`)));
+    return exits && !bound(node, c.name);
+  }
+  if (c.kind !== 'selector' || c.base.kind !== 'ident') return false;
+  const exits = (id !== undefined && never.has(id)) || !!PACKAGE_EXITS[importAliases(node.file as GoFile).get(c.base.name) ?? '']?.has(c.name);
+  return exits && !bound(node, c.base.name);
 }
 
 function bound(node: FuncNode, name: string): boolean {

@@ -4,12 +4,16 @@
 // name), package variables; a container and its elements are one holder (a table of converters is
 // the holder its values went into). A call through a holder reaches exactly what flowed into it;
 // one nothing flowed into (a value from outside the workspace) stays unresolved and counted.
-import type { GoCall, GoFlow, GoFunc, ValueRef } from '../model/facts';
+// Demand-driven: writes are filed by the holder they write (cheap to name), and what they write is
+// resolved only once a value call needs that holder, directly or through others; on Go's src that
+// is a small part of the writes.
+import type { GoCall, GoFunc, ValueRef } from '../model/facts';
 import type { EdgeKind, WorkspaceIndex } from './callgraph';
 import { declsOf, fieldOf, lookupType, methodOf } from './go-decls';
 import { binderOf, importedPackage, staticCallee, typeOfRef, type Scope } from './go-expr-types';
 import { interfaceTargets } from './go-method-sets';
-import { has } from '../util/own';
+import { listAt } from '../util/list-at';
+import { has, own } from '../util/own';
 
 /** What an expression stands for: holders it reads, and functions it names directly. */
 interface Source { holders: string[]; funcs: number[] }
@@ -17,41 +21,102 @@ const NOTHING: Source = { holders: [], funcs: [] };
 
 interface ValueCall { from: number; scope: Scope; call: GoCall; kind: EdgeKind; holders: string[]; what: string }
 
-/** Holder keys: `L<node>:<name>` (local or parameter), `R<node>:<i>`, `F<path>.<Type>.<field>`, `V<path>.<name>`. */
+/** A write not yet resolved: `from` goes into the holder it is filed under (for a field, `to` says which). */
+interface Pending { scope: Scope; from: ValueRef; to?: ValueRef }
 
+/** Holder keys: `L<node>:<name>` (local or parameter), `R<node>:<i>`, `F<path>.<Type>.<field>`, `V<path>.<name>`. */
 export class GoValues {
   private readonly next = new Map<string, Set<string>>();
   private readonly held = new Map<string, Set<number>>();
   private readonly calls: ValueCall[] = [];
   private readonly literalAt = new Map<string, number>();
+  /** Writes by holder key; writes into a field by `f:<name>` (its struct type is resolved on demand). */
+  private readonly pending = new Map<string, Pending[]>();
+  private readonly needed = new Set<string>();
+  private readonly neededFields = new Set<string>();
+  private readonly queue: string[] = [];
+  /** Links between holders, backwards: what a needed holder is filled from is needed too. */
+  private readonly into = new Map<string, Set<string>>();
   private readonly nodeOf: (scope: Scope, f: GoFunc) => number | undefined;
-  /** Holders code outside their package can write (fields, package variables, parameters), by that package's import path. */
-  private readonly openTo = new Map<string, string>();
 
   constructor(private readonly index: WorkspaceIndex) {
-    for (const n of index.graph.nodes) if (n.go && n.go.parent !== undefined) this.literalAt.set(`${n.file.path}:${n.span.start}`, n.id);
+    // Literals: inside a function, or nameless at the top level (a package variable's initializer).
+    for (const n of index.graph.nodes) if (n.go && (n.go.parent !== undefined || !n.go.name)) this.literalAt.set(`${n.file.path}:${n.span.start}`, n.id);
     this.nodeOf = (s, f) => index.packages.get(s.pkg.importPath)?.goNodeOf.get(f);
   }
 
-  /** A function's flows, and its named results into its results. */
+  /** A function's flows, the untyped locals set from a value, and its named results into its results. */
   addFunction(scope: Scope): void {
-    for (const flow of scope.f.flows) this.addFlow(scope, flow);
+    for (const flow of scope.f.flows) this.addFlow(scope, flow.to, flow.from);
     const id = this.nodeOf(scope, scope.f);
-    if (id !== undefined) scope.f.results.forEach((r, i) => { if (r.name) this.link(`L${id}:${r.name}`, `R${id}:${i}`); });
+    if (id === undefined) return;
+    for (const name in scope.f.localCalls) this.file(`L${id}:${name}`, { scope, from: scope.f.localCalls[name] });
+    scope.f.results.forEach((r, i) => { if (r.name) this.link(`L${id}:${r.name}`, `R${id}:${i}`); });
   }
 
-  addFlow(scope: Scope, flow: GoFlow): void {
-    const from = this.source(scope, flow.from);
-    for (const to of this.destination(scope, flow.to)) this.pour(from, to);
+  /** A file's package-level flows: initializers of package variables. */
+  addFile(scope: Scope): void {
+    const facts = scope.file.facts;
+    for (const flow of facts.flows) this.addFlow(scope, flow.to, flow.from);
+    for (const name in facts.varCalls) this.addFlow(scope, { kind: 'ident', name }, facts.varCalls[name]);
   }
 
-  /** A resolved call's arguments into the callee's parameters. */
+  addFlow(scope: Scope, to: ValueRef, from: ValueRef): void {
+    if (to.kind === 'ident' && !mayHoldFunction(declaredType(scope, to.name))) return;
+    const key = this.fileKey(scope, to);
+    if (key) this.file(key, key.startsWith('f:') ? { scope, from, to } : { scope, from });
+  }
+
+  /** Where a write is filed: its holder, or `f:<field>` for a field (`f:#` for a positional one). */
+  private fileKey(s: Scope, to: ValueRef): string | undefined {
+    if (to.kind === 'field' && !importedPackage(this.index, s, to.base)) return `f:${to.name.startsWith('#') ? '#' : to.name}`;
+    if (to.kind === 'index') return this.fileKey(s, to.base);
+    return this.destination(s, to)[0];
+  }
+
+  private file(key: string, p: Pending): void {
+    listAt(this.pending, key).push(p);
+    if (key.startsWith('f:')) {
+      if (!this.neededFields.has(key.slice(2)) && key !== 'f:#') return;
+      for (const h of this.destination(p.scope, p.to!)) if (this.needed.has(h)) this.fill(h, p);
+    } else if (this.needed.has(key)) this.fill(key, p);
+  }
+
+  private fill(h: string, p: Pending): void {
+    const source = this.source(p.scope, p.from);
+    this.pour(source, h);
+    for (const x of source.holders) this.need(x);
+  }
+
+  private need(h: string): void {
+    if (this.needed.has(h)) return;
+    this.needed.add(h);
+    this.queue.push(h);
+    if (h[0] === 'F') this.neededFields.add(h.slice(h.lastIndexOf('.') + 1));
+  }
+
+  /** Resolves the writes into every needed holder (and the holders those read, and so on). */
+  private drain(): void {
+    while (this.queue.length) {
+      const h = this.queue.pop()!;
+      for (const p of this.pending.get(h) ?? []) this.fill(h, p);
+      if (h[0] === 'F') {
+        const field = h.slice(h.lastIndexOf('.') + 1);
+        for (const p of [...(this.pending.get(`f:${field}`) ?? []), ...(this.pending.get('f:#') ?? [])]) {
+          if (this.destination(p.scope, p.to!).includes(h)) this.fill(h, p);
+        }
+      }
+      for (const from of this.into.get(h) ?? []) this.need(from);
+    }
+  }
+
+  /** A resolved call's arguments into the callee's parameters (those whose type can hold a function). */
   bindArguments(scope: Scope, call: GoCall, callee: number): void {
     const target = this.index.graph.nodes[callee].go;
     if (!call.argRefs || !target) return;
     call.argRefs.forEach((ref, i) => {
       const p = target.params[Math.min(i, target.params.length - 1)];
-      if (p?.name) this.pour(this.source(scope, ref), `L${callee}:${p.name}`);
+      if (p?.name && ref.kind !== 'other' && mayHoldFunction(p.type.replace(/^\.\.\./, '[]'))) this.file(`L${callee}:${p.name}`, { scope, from: ref });
     });
   }
 
@@ -70,6 +135,7 @@ export class GoValues {
     const holders = this.source(scope, callee).holders;
     if (holders.length === 0) return false;
     this.calls.push({ from, scope, call, kind, holders, what: describe(callee) });
+    for (const h of holders) this.need(h);
     return true;
   }
 
@@ -79,8 +145,7 @@ export class GoValues {
    * those importers' bodies too.
    */
   packagesFilledFromOutside(reached: (node: number) => boolean): Set<string> {
-    const into = new Map<string, string[]>();
-    for (const [from, tos] of this.next) for (const to of tos) { const l = into.get(to); if (l) l.push(from); else into.set(to, [from]); }
+    const into = this.into;
     const seen = new Set<string>();
     const work = this.calls.filter((c) => reached(c.from)).flatMap((c) => c.holders);
     const out = new Set<string>();
@@ -88,7 +153,7 @@ export class GoValues {
       const h = work.pop()!;
       if (seen.has(h)) continue;
       seen.add(h);
-      const p = this.openTo.get(h);
+      const p = this.writableFrom(h);
       if (p) out.add(p);
       for (const from of into.get(h) ?? []) work.push(from); // what the call's holder is filled from
     }
@@ -100,6 +165,7 @@ export class GoValues {
     const { graph } = this.index;
     const done = this.calls.map(() => new Set<number>());
     for (let round = 0; round < 6; round++) {
+      this.drain();
       const held = this.propagate();
       let added = false;
       this.calls.forEach((c, k) => {
@@ -137,9 +203,18 @@ export class GoValues {
     return out;
   }
 
-  private open(key: string, pkg: string): Source {
-    this.openTo.set(key, pkg);
+  private open(key: string): Source {
     return { holders: [key], funcs: [] };
+  }
+
+  /** The package whose importers can write a holder: a field's or variable's, or a parameter's function's. */
+  private writableFrom(key: string): string | undefined {
+    if (key[0] === 'F') return key.slice(1, key.lastIndexOf('.', key.lastIndexOf('.') - 1));
+    if (key[0] === 'V') return key.slice(1, key.lastIndexOf('.'));
+    if (key[0] !== 'L') return undefined;
+    const colon = key.indexOf(':');
+    const node = this.index.graph.nodes[Number(key.slice(1, colon))];
+    return node.go?.params.some((p) => p.name === key.slice(colon + 1)) ? node.pkg.importPath : undefined;
   }
 
   private pour(from: Source, to: string): void {
@@ -155,6 +230,10 @@ export class GoValues {
     let set = this.next.get(from);
     if (!set) this.next.set(from, (set = new Set()));
     set.add(to);
+    let back = this.into.get(to);
+    if (!back) this.into.set(to, (back = new Set()));
+    back.add(from);
+    if (this.needed.has(to)) this.need(from);
   }
 
   /** Holders a value is written into. */
@@ -182,21 +261,18 @@ export class GoValues {
         const g = binderOf(s, ref.name);
         if (g) {
           const id = this.nodeOf(s, g);
-          if (id === undefined) return NOTHING;
-          const key = `L${id}:${ref.name}`;
-          if (g.params.some((p) => p.name === ref.name)) this.openTo.set(key, s.pkg.importPath);
-          return { holders: [key], funcs: [] };
+          return id === undefined ? NOTHING : { holders: [`L${id}:${ref.name}`], funcs: [] };
         }
         const fn = index.packages.get(s.pkg.importPath)?.goFuncs.get(ref.name);
         if (fn !== undefined) return { holders: [], funcs: [fn] };
         const d = declsOf(s.pkg);
-        return d && (has(d.vars, ref.name) || has(d.varCalls, ref.name)) ? this.open(`V${s.pkg.importPath}.${ref.name}`, s.pkg.importPath) : NOTHING;
+        return d && (has(d.vars, ref.name) || has(d.varCalls, ref.name)) ? this.open(`V${s.pkg.importPath}.${ref.name}`) : NOTHING;
       }
       case 'field': {
         const other = importedPackage(index, s, ref.base);
         if (other) {
           const fn = index.packages.get(other.importPath)?.goFuncs.get(ref.name);
-          return fn !== undefined ? { holders: [], funcs: [fn] } : this.open(`V${other.importPath}.${ref.name}`, other.importPath);
+          return fn !== undefined ? { holders: [], funcs: [fn] } : this.open(`V${other.importPath}.${ref.name}`);
         }
         // `(*T).M` or `T.M`: a method expression names the method.
         const typeName = ref.base.kind === 'ident' && !binderOf(s, ref.base.name) && declsOf(s.pkg)?.types.has(ref.base.name) ? ref.base.name : undefined;
@@ -208,7 +284,7 @@ export class GoValues {
         if (method !== undefined) return { holders: [], funcs: [method] };
         const name = positional(decl.decl.fields, ref.name);
         const field = decl.decl.kind === 'struct' ? fieldOf(index, decl, name) : undefined;
-        return field ? this.open(`F${field.owner.pkg.importPath}.${field.owner.decl.name}.${name}`, field.owner.pkg.importPath) : NOTHING;
+        return field ? this.open(`F${field.owner.pkg.importPath}.${field.owner.decl.name}.${name}`) : NOTHING;
       }
       case 'call': {
         const id = staticCallee(index, s, ref.fn);
@@ -217,6 +293,27 @@ export class GoValues {
       default: return NOTHING;
     }
   }
+}
+
+const NO_FUNCTION = /^(?:bool|string|error|byte|rune|u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|complex(?:64|128)|unsafe\.Pointer)$/;
+
+/**
+ * Whether a value of this declared type can be (or contain) a function: not a basic type, nor a
+ * pointer (fields are holders by their struct type, never through a pointer to it). Unknown: yes.
+ */
+export function mayHoldFunction(type: string): boolean {
+  const t = type.trim();
+  if (t === '' || t.startsWith('func')) return true;
+  if (t.startsWith('*') || NO_FUNCTION.test(t)) return false;
+  const m = /^(?:\[[^\]]*\]|map\[(?:[^[\]]|\[[^\]]*\])+\]|(?:<-)?chan(?:<-)?\s)(.+)$/.exec(t);
+  return m ? mayHoldFunction(m[1]) : true;
+}
+
+/** The declared type of a name where the scope sees it ('' when untyped or unknown). */
+function declaredType(s: Scope, name: string): string {
+  const g = binderOf(s, name);
+  if (!g) return '';
+  return own(g.locals, name) || g.params.find((p) => p.name === name)?.type || g.results.find((p) => p.name === name)?.type || '';
 }
 
 /** `#2` (the third element of a positional struct literal) → that field's name. */

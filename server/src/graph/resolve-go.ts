@@ -91,7 +91,7 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
         graph.addEdge({ from: pi.goNodeOf.get(parent)!, to: from, kind: viaGo ? 'go' : 'call', file, span: site?.span ?? f.span, args: site?.args ?? [] });
       }
     });
-    for (const flow of file.facts.flows) values.addFlow(fileScope({ pkg: pi.pkg, file }), flow);
+    values.addFile(fileScope({ pkg: pi.pkg, file }));
     for (const ln of file.facts.linknames) {
       const local = pi.goFuncs.get(ln.local);
       const target = graph.byQualified.get(ln.target);

@@ -3,10 +3,10 @@
 // statements that leave the rest of their block dead if they never return.
 import type { QueryMatch, SyntaxNode } from '../parse/backend';
 import type { GoFileFacts, GoFlow, Span, ValueRef } from './facts';
-import { typeText, valueRef } from './go-types';
+import { FUNCTION_LIKE, typeText, valueRef } from './go-types';
 import { assignToEnclosing, named, span } from './syntax-util';
 
-/** Values that may hold a function: names, fields, elements, call results, literals. */
+/** Values that may hold a function: names, fields, elements, call results, literals (the node types: go-types.ts FUNCTION_LIKE). */
 export function mayBeFunction(ref: ValueRef): boolean {
   return ref.kind === 'ident' || ref.kind === 'field' || ref.kind === 'index' || ref.kind === 'call' || ref.kind === 'literal' || ref.kind === 'many';
 }
@@ -18,17 +18,19 @@ export function readFlows(m: (name: string) => QueryMatch[], funcSpans: Span[], 
     if (mayBeFunction(from) && to.kind !== 'other') items.push({ start: at.startIndex, flow: { span: span(at), to, from } });
   };
   const cap = (x: QueryMatch, name: string) => x.captures.find((c) => c.name === name)?.node;
+  // A declared name set from a name, field, element or call is in localCalls/varCalls, when untyped.
+  const declared = (at: SyntaxNode, typed: boolean) => (to: ValueRef, from: ValueRef) => { if (typed || from.kind === 'literal' || from.kind === 'many') add(at, to, from); };
   for (const x of m('flows')) {
-    const assign = cap(x, 'assign'), spec = cap(x, 'spec'), ret = cap(x, 'return'), send = cap(x, 'send'), lit = cap(x, 'literal'), range = cap(x, 'range');
+    const assign = cap(x, 'assign'), decl = cap(x, 'decl'), spec = cap(x, 'spec'), ret = cap(x, 'return'), send = cap(x, 'send'), lit = cap(x, 'literal'), range = cap(x, 'range');
     if (assign) pairs(named(cap(x, 'left')), named(cap(x, 'right')), (to, from) => add(assign, to, from));
-    else if (spec) pairs(named(spec).filter((n) => n.type === 'identifier'), named(cap(x, 'right')), (to, from) => add(spec, to, from));
-    else if (ret) named(cap(x, 'values')).length && pairs(named(cap(x, 'values')).map((_, i) => i), named(cap(x, 'values')), (to, from) => add(ret, to, from));
+    else if (decl) pairs(named(cap(x, 'left')), named(cap(x, 'right')), declared(decl, false));
+    else if (spec) pairs(named(spec).filter((n) => n.type === 'identifier'), named(cap(x, 'right')), declared(spec, spec.childForFieldName('type') !== null));
+    else if (ret) { const values = named(cap(x, 'values')); pairs(values.map((_, i) => i), values, (to, from) => add(ret, to, from)); }
     else if (send) add(send, { kind: 'index', base: valueRef(cap(x, 'channel')!) }, valueRef(cap(x, 'value')!));
     else if (range) {
-      // `for k, v := range t`: the element goes to v (to k for a channel, which has no key).
-      const left = named(cap(x, 'left')), right = valueRef(cap(x, 'right')!);
-      const target = left[left.length - 1];
-      if (target && target.text !== '_') add(range, valueRef(target), { kind: 'index', base: right });
+      // `for k, v = range t`: the element goes to v (`:=` ranges are declarations: localCalls).
+      const left = named(cap(x, 'left')), target = left[1];
+      if (target && target.text !== '_') add(range, valueRef(target), { kind: 'index', base: valueRef(cap(x, 'right')!) });
     } else if (lit) readLiteral(lit, cap(x, 'type')!, cap(x, 'body')!, add);
   }
   items.sort((a, b) => a.start - b.start);
@@ -43,7 +45,7 @@ export function readFlows(m: (name: string) => QueryMatch[], funcSpans: Span[], 
  */
 function pairs<T extends SyntaxNode | number>(left: T[], right: SyntaxNode[], visit: (to: ValueRef, from: ValueRef) => void): void {
   const dest = (t: T): ValueRef => (typeof t === 'number' ? { kind: 'result', index: t } : t.text === '_' ? { kind: 'other' } : valueRef(t));
-  if (left.length === right.length) left.forEach((t, i) => visit(dest(t), valueRef(right[i])));
+  if (left.length === right.length) left.forEach((t, i) => { if (FUNCTION_LIKE.has(right[i].type)) visit(dest(t), valueRef(right[i])); });
   else if (right.length === 1) {
     const from = valueRef(right[0]);
     if (from.kind === 'call') left.forEach((t, i) => visit(dest(t), { ...from, result: i }));

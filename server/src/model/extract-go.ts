@@ -10,12 +10,13 @@ import { compactGoFacts } from './compact-facts';
 import { extractInChunks, planChunks } from './go-chunks';
 import { renumber } from './renumber-funcs';
 import type { CFieldDest, GoCallee, GoCValue, GoFileFacts, GoFunc, GoParam, GoTypeDecl, IgnoreComment, Span, ValueRef } from './facts';
-import { baseTypeName, goArgFlow, goGuard, paramList, typeText, valueRef } from './go-types';
+import { baseTypeName, FUNCTION_LIKE, goArgFlow, goGuard, paramList, typeText, valueRef } from './go-types';
 import { assignToEnclosing, lineStartOf, named, parseIgnore, span } from './syntax-util';
 import { listAt } from '../util/list-at';
 import { has, own } from '../util/own';
 
 const LOG_PANICS = new Set(['Panic', 'Panicf', 'Panicln']);
+const OTHER: ValueRef = Object.freeze({ kind: 'other' });
 
 /**
  * `outline` reads only the top level (package, imports, types, declarations and their directives):
@@ -348,6 +349,7 @@ function declaredNames(decl: SyntaxNode): string[] {
 
 /** `for _, v := range s.items`: v is typed later as an element of what is ranged over, whatever it is. */
 function rangeElement(clause: SyntaxNode, f: GoFunc): void {
+  if (!/^[^=]*:=/.test(clause.text)) return; // `for k, v = range`: assigns (extract-go-flows.ts)
   const names = named(clause.childForFieldName('left'));
   const right = clause.childForFieldName('right');
   const v = names[1];
@@ -396,7 +398,7 @@ function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSp
     const target = calleeOf(callee, literalIndex);
     const argNodes = named(args);
     const at = call.startIndex;
-    const refs = argNodes.map((a) => valueRef(a));
+    const refs = argNodes.map((a) => (FUNCTION_LIKE.has(a.type) ? valueRef(a) : OTHER));
     f.calls.push({
       span: span(call), callee: target, argCount: argNodes.length, args: argNodes.map((a) => goArgFlow(a, f.params)),
       go: goCalls.has(at), defer: deferCalls.has(at),

@@ -29,40 +29,44 @@ export function baseTypeName(type: string): { name: string; pointer: boolean } {
   return { name, pointer };
 }
 
+const VALUE_NODES = new Set(['identifier', 'parenthesized_expression', 'selector_expression', 'type_assertion_expression', 'call_expression', 'unary_expression', 'index_expression', 'func_literal', 'composite_literal']);
+
 /** `depth`: a chain of thousands of selectors or calls ends as `other` instead of exhausting the stack. */
 export function valueRef(node: SyntaxNode, depth = 0): ValueRef {
-  if (depth > 24) return { kind: 'other' };
-  if (node.type === 'identifier') return { kind: 'ident', name: node.text };
-  if (node.type === 'parenthesized_expression') { const inner = named(node)[0]; return inner ? valueRef(inner, depth + 1) : { kind: 'other' }; }
-  if (node.type === 'selector_expression') {
+  const type = node.type;
+  if (depth > 24 || !VALUE_NODES.has(type)) return { kind: 'other' };
+  if (type === 'identifier') return { kind: 'ident', name: node.text };
+  if (type === 'parenthesized_expression') { const inner = named(node)[0]; return inner ? valueRef(inner, depth + 1) : { kind: 'other' }; }
+  if (type === 'selector_expression') {
     const operand = node.childForFieldName('operand');
     const field = node.childForFieldName('field');
     if (operand && field) return { kind: 'field', base: valueRef(operand, depth + 1), name: field.text };
   }
-  if (node.type === 'type_assertion_expression') {
-    const type = node.childForFieldName('type');
-    if (type) return { kind: 'typed', type: typeText(type) };
+  if (type === 'type_assertion_expression') {
+    const asserted = node.childForFieldName('type');
+    if (asserted) return { kind: 'typed', type: typeText(asserted) };
   }
-  if (node.type === 'call_expression') {
+  if (type === 'call_expression') {
     const fn = node.childForFieldName('function');
     if (fn) return { kind: 'call', fn: valueRef(fn, depth + 1), result: 0 };
   }
-  if (node.type === 'unary_expression') {
+  if (type === 'unary_expression') {
     const op = node.childForFieldName('operator')?.text, operand = node.childForFieldName('operand');
     // `*p` and `&x` are taken as the value itself (a holder and what it points to are one).
     if (operand && (op === '*' || op === '&')) return valueRef(operand, depth + 1);
     if (operand && op === '<-') return { kind: 'index', base: valueRef(operand, depth + 1) };
   }
-  if (node.type === 'index_expression') {
+  if (type === 'index_expression') {
     const operand = node.childForFieldName('operand');
     if (operand) return { kind: 'index', base: valueRef(operand, depth + 1) };
   }
-  if (node.type === 'func_literal') return { kind: 'literal', span: { start: node.startIndex, end: node.endIndex } };
-  if (node.type === 'composite_literal') return literalRef(node, depth);
+  if (type === 'func_literal') return { kind: 'literal', span: { start: node.startIndex, end: node.endIndex } };
+  if (type === 'composite_literal') return literalRef(node, depth);
   return { kind: 'other' };
 }
 
-const FUNCTION_LIKE = new Set(['identifier', 'selector_expression', 'func_literal', 'index_expression', 'call_expression', 'composite_literal', 'parenthesized_expression', 'unary_expression']);
+/** Expressions that may be a function value (others are skipped before building a ValueRef). */
+export const FUNCTION_LIKE = new Set(['identifier', 'selector_expression', 'func_literal', 'index_expression', 'call_expression', 'composite_literal', 'parenthesized_expression', 'unary_expression']);
 
 /** A slice or map literal holds its elements (those that may be functions); a struct literal is its type. */
 function literalRef(node: SyntaxNode, depth: number): ValueRef {
