@@ -1,10 +1,7 @@
 ; Where values go (graph/go-values.ts follows function values through them): assignments,
 ; declarations, returns, sends, composite literals' elements and range clauses.
-; Declarations set from a name, a field, an element or a call are in localCalls/varCalls already
-; (extract-go.ts): here only what those do not hold. A range clause with `:=` is a declaration too.
-(assignment_statement left: (expression_list) @left right: (expression_list) @right) @assign
-(short_var_declaration left: (expression_list) @left right: (expression_list) @right) @decl
-(var_spec value: (expression_list) @right) @spec
+; Declarations (`:=`, `var`) are read with the locals (extract-go.ts): only `=` assignments here.
+(assignment_statement left: (expression_list) @left operator: "=" right: (expression_list) @right) @assign
 (return_statement (expression_list) @values) @return
 (send_statement channel: (_) @channel value: (_) @value) @send
 (composite_literal type: [(type_identifier) (qualified_type) (generic_type)] @type body: (literal_value) @body) @literal

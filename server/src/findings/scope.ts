@@ -2,7 +2,7 @@
 // //export functions and system-stack roots reach, so a big tree is read as an outline and only
 // these packages in full: the seeds below and (to a fixpoint) every package a reached call lands
 // in, or that imports (or linknames into) a package whose fields, variables or parameters reached
-// code calls through (unless more than MAX_FILLERS do), or whose constants a depth guard names.
+// code calls through (unless more than MAX_FILLERS do).
 // On Go's own src that is a few dozen of 517 packages.
 import type { Config } from '../config/config';
 import { buildCallGraph } from '../graph/build-graph';
@@ -53,8 +53,6 @@ export function scopeAndBuild(packages: Package[], config: Config, opts: LoadOpt
       // A package most of the tree imports (runtime) would mean reading the whole tree: not done.
       if (fillers.length <= MAX_FILLERS) for (const p of fillers) more.add(p);
     }
-    // Packages whose constants a depth guard names.
-    for (const p of index.constantsWanted ?? []) if (p.goFiles.some((f) => f.facts.outline)) more.add(p);
     if (more.size === 0) return { packages: current, index };
     current = current.map((p) => (more.has(p) ? withBodies(p, opts) : p));
   }

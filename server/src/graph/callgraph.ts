@@ -122,6 +122,4 @@ export interface WorkspaceIndex {
   methods: Map<string, number[]>;
   /** Function values on the Go side (go-values.ts). */
   values?: GoValues;
-  /** Packages read as outlines whose constants a depth guard names (their values are unknown until read in full). */
-  constantsWanted?: Set<Package>;
 }

@@ -5,7 +5,8 @@
 import type { Package } from '../model/package';
 import { intLiteral } from '../model/syntax-util';
 import type { WorkspaceIndex } from './callgraph';
-import { declsOf, importAliases, packageOf } from './go-decls';
+import { importAliases, packageOf } from './go-decls';
+import { constantsInText } from '../model/go-const-text';
 import { own } from '../util/own';
 
 type Value = number | null | undefined;
@@ -17,19 +18,13 @@ export function constantValue(index: WorkspaceIndex, pkg: Package, expr: string,
     if (depth > 16) return undefined;
     const dot = t.indexOf('.');
     if (dot < 0) {
-      const consts = declsOf(pkg)?.consts;
-      const text = consts && own(consts, t);
+      const text = own(constantsOf(pkg), t);
       return text === undefined ? undefined : constantValue(index, pkg, text, depth + 1);
     }
     const alias = t.slice(0, dot);
     const other = packageOf(index, pkg, alias);
     if (!other) return pkg.goFiles.some((f) => importAliases(f).has(alias)) ? null : undefined; // an external package's constant, or no constant
-    const consts = declsOf(other)?.consts;
-    const text = consts && own(consts, t.slice(dot + 1));
-    if (text === undefined && other.goFiles.some((f) => f.facts.outline)) {
-      (index.constantsWanted ??= new Set()).add(other); // an outline skips const groups: read it in full
-      return null;
-    }
+    const text = own(constantsOf(other), t.slice(dot + 1));
     return text === undefined ? undefined : constantValue(index, other, text, depth + 1);
   };
   const primary = (): Value => {
@@ -67,4 +62,17 @@ export function constantValue(index: WorkspaceIndex, pkg: Package, expr: string,
   };
   const v = sum();
   return i === tokens.length ? v : undefined;
+}
+
+const constCache = new WeakMap<Package, Record<string, string>>();
+
+/** The package's constants, read from its files' text the first time a guard names one. */
+function constantsOf(pkg: Package): Record<string, string> {
+  let c = constCache.get(pkg);
+  if (!c) {
+    c = {};
+    for (const f of pkg.goFiles) Object.assign(c, constantsInText(f.text));
+    constCache.set(pkg, c);
+  }
+  return c;
 }

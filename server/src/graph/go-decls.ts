@@ -1,5 +1,4 @@
-// What a Go package declares, indexed once per analysis: named types, package variables and
-// constants; and the lookups over them: a type by name (through imports),
+// What a Go package declares, indexed once per analysis: named types and package variables; and the lookups over them: a type by name (through imports),
 // a struct's fields and a type's methods with those promoted from embedded fields (Go's selector rules).
 import type { GoFile, Package } from '../model/package';
 import type { GoTypeDecl, ValueRef } from '../model/facts';
@@ -14,19 +13,17 @@ interface PackageDecls {
   types: Map<string, GoTypeDecl>;
   vars: Record<string, string>;
   varCalls: Record<string, ValueRef>;
-  consts: Record<string, string>;
 }
 
 const decls = new WeakMap<Package, PackageDecls>();
 
 /** Collects a package's named types, variables and constants; every package first, then calls. */
 export function indexDeclarations(pkg: Package): void {
-  const d: PackageDecls = { types: new Map(), vars: {}, varCalls: {}, consts: {} };
+  const d: PackageDecls = { types: new Map(), vars: {}, varCalls: {} };
   for (const f of pkg.goFiles) {
     for (const t of f.facts.types) d.types.set(t.name, t);
     Object.assign(d.vars, f.facts.vars);
     Object.assign(d.varCalls, f.facts.varCalls);
-    Object.assign(d.consts, f.facts.consts);
   }
   decls.set(pkg, d);
 }

@@ -12,6 +12,7 @@ import type { EdgeKind, WorkspaceIndex } from './callgraph';
 import { declsOf, fieldOf, lookupType, methodOf } from './go-decls';
 import { binderOf, importedPackage, staticCallee, typeOfRef, type Scope } from './go-expr-types';
 import { interfaceTargets } from './go-method-sets';
+import { mayHoldFunction } from '../model/go-types';
 import { listAt } from '../util/list-at';
 import { has, own } from '../util/own';
 
@@ -293,20 +294,6 @@ export class GoValues {
       default: return NOTHING;
     }
   }
-}
-
-const NO_FUNCTION = /^(?:bool|string|error|byte|rune|u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|complex(?:64|128)|unsafe\.Pointer)$/;
-
-/**
- * Whether a value of this declared type can be (or contain) a function: not a basic type, nor a
- * pointer (fields are holders by their struct type, never through a pointer to it). Unknown: yes.
- */
-export function mayHoldFunction(type: string): boolean {
-  const t = type.trim();
-  if (t === '' || t.startsWith('func')) return true;
-  if (t.startsWith('*') || NO_FUNCTION.test(t)) return false;
-  const m = /^(?:\[[^\]]*\]|map\[(?:[^[\]]|\[[^\]]*\])+\]|(?:<-)?chan(?:<-)?\s)(.+)$/.exec(t);
-  return m ? mayHoldFunction(m[1]) : true;
 }
 
 /** The declared type of a name where the scope sees it ('' when untyped or unknown). */

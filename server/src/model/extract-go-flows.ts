@@ -3,7 +3,7 @@
 // statements that leave the rest of their block dead if they never return.
 import type { QueryMatch, SyntaxNode } from '../parse/backend';
 import type { GoFileFacts, GoFlow, Span, ValueRef } from './facts';
-import { FUNCTION_LIKE, typeText, valueRef } from './go-types';
+import { FUNCTION_LIKE, mayHoldFunction, typeText, valueRef } from './go-types';
 import { assignToEnclosing, named, span } from './syntax-util';
 
 /** Values that may hold a function: names, fields, elements, call results, literals (the node types: go-types.ts FUNCTION_LIKE). */
@@ -11,21 +11,22 @@ export function mayBeFunction(ref: ValueRef): boolean {
   return ref.kind === 'ident' || ref.kind === 'field' || ref.kind === 'index' || ref.kind === 'call' || ref.kind === 'literal' || ref.kind === 'many';
 }
 
-/** Flows of the bodies go to their innermost function; those outside any (package variables) to the file. */
+/**
+ * Flows of the bodies go to their innermost function; those outside any (package variables) to the
+ * file. Returns are read only in functions with a result that can hold a function.
+ */
 export function readFlows(m: (name: string) => QueryMatch[], funcSpans: Span[], facts: GoFileFacts): void {
   const items: { start: number; flow: GoFlow }[] = [];
-  const add = (at: SyntaxNode, to: ValueRef, from: ValueRef) => {
-    if (mayBeFunction(from) && to.kind !== 'other') items.push({ start: at.startIndex, flow: { span: span(at), to, from } });
-  };
+  const add = flowAdder(items);
   const cap = (x: QueryMatch, name: string) => x.captures.find((c) => c.name === name)?.node;
-  // A declared name set from a name, field, element or call is in localCalls/varCalls, when untyped.
-  const declared = (at: SyntaxNode, typed: boolean) => (to: ValueRef, from: ValueRef) => { if (typed || from.kind === 'literal' || from.kind === 'many') add(at, to, from); };
+  const returns: { start: number; node: SyntaxNode; values: SyntaxNode }[] = [];
   for (const x of m('flows')) {
-    const assign = cap(x, 'assign'), decl = cap(x, 'decl'), spec = cap(x, 'spec'), ret = cap(x, 'return'), send = cap(x, 'send'), lit = cap(x, 'literal'), range = cap(x, 'range');
-    if (assign) pairs(named(cap(x, 'left')), named(cap(x, 'right')), (to, from) => add(assign, to, from));
-    else if (decl) pairs(named(cap(x, 'left')), named(cap(x, 'right')), declared(decl, false));
-    else if (spec) pairs(named(spec).filter((n) => n.type === 'identifier'), named(cap(x, 'right')), declared(spec, spec.childForFieldName('type') !== null));
-    else if (ret) { const values = named(cap(x, 'values')); pairs(values.map((_, i) => i), values, (to, from) => add(ret, to, from)); }
+    const assign = cap(x, 'assign'), ret = cap(x, 'return'), send = cap(x, 'send'), lit = cap(x, 'literal'), range = cap(x, 'range');
+    if (assign) {
+      const right = named(cap(x, 'right'));
+      if (right.some((r) => FUNCTION_LIKE.has(r.type))) pairs(named(cap(x, 'left')), right, (to, from) => add(assign, to, from));
+    }
+    else if (ret) returns.push({ start: ret.startIndex, node: ret, values: cap(x, 'values')! });
     else if (send) add(send, { kind: 'index', base: valueRef(cap(x, 'channel')!) }, valueRef(cap(x, 'value')!));
     else if (range) {
       // `for k, v = range t`: the element goes to v (`:=` ranges are declarations: localCalls).
@@ -33,6 +34,24 @@ export function readFlows(m: (name: string) => QueryMatch[], funcSpans: Span[], 
       if (target && target.text !== '_') add(range, valueRef(target), { kind: 'index', base: valueRef(cap(x, 'right')!) });
     } else if (lit) readLiteral(lit, cap(x, 'type')!, cap(x, 'body')!, add);
   }
+  returns.sort((a, b) => a.start - b.start);
+  assignToEnclosing(funcSpans, returns, (r, f) => {
+    if (!facts.funcs[f].results.some((res) => mayHoldFunction(res.type))) return;
+    const values = named(r.values);
+    pairs(values.map((_, i) => i), values, (to, from) => add(r.node, to, from));
+  });
+  file(items, funcSpans, facts);
+}
+
+type Add = (at: SyntaxNode, to: ValueRef, from: ValueRef) => void;
+
+function flowAdder(items: { start: number; flow: GoFlow }[]): Add {
+  return (at, to, from) => {
+    if (mayBeFunction(from) && to.kind !== 'other') items.push({ start: at.startIndex, flow: { span: span(at), to, from } });
+  };
+}
+
+function file(items: { start: number; flow: GoFlow }[], funcSpans: Span[], facts: GoFileFacts): void {
   items.sort((a, b) => a.start - b.start);
   const inside = new Set<GoFlow>();
   assignToEnclosing(funcSpans, items, (item, f) => { facts.funcs[f].flows.push(item.flow); inside.add(item.flow); });

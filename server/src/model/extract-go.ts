@@ -9,7 +9,7 @@ import { mayBeFunction, readFlows, readRests } from './extract-go-flows';
 import { compactGoFacts } from './compact-facts';
 import { extractInChunks, planChunks } from './go-chunks';
 import { renumber } from './renumber-funcs';
-import type { CFieldDest, GoCallee, GoCValue, GoFileFacts, GoFunc, GoParam, GoTypeDecl, IgnoreComment, Span, ValueRef } from './facts';
+import type { CFieldDest, GoCallee, GoCValue, GoFileFacts, GoFlow, GoFunc, GoParam, GoTypeDecl, IgnoreComment, Span, ValueRef } from './facts';
 import { baseTypeName, FUNCTION_LIKE, goArgFlow, goGuard, paramList, typeText, valueRef } from './go-types';
 import { assignToEnclosing, lineStartOf, named, parseIgnore, span } from './syntax-util';
 import { listAt } from '../util/list-at';
@@ -75,7 +75,7 @@ export function extractGoOutline(backend: ParserBackend, text: string, isTestFil
 }
 
 function emptyFacts(root: SyntaxNode, outline: boolean): GoFileFacts {
-  return { packageName: '', imports: [], funcs: [], types: [], vars: {}, varCalls: {}, flows: [], consts: {}, linknames: [], ignores: [], cValues: [], errors: root.hasError ? 1 : 0, outline };
+  return { packageName: '', imports: [], funcs: [], types: [], vars: {}, varCalls: {}, flows: [], linknames: [], ignores: [], cValues: [], errors: root.hasError ? 1 : 0, outline };
 }
 
 function extractOutline(root: SyntaxNode, text: string, isTestFile: boolean): GoFileFacts {
@@ -175,8 +175,8 @@ function readComments(comments: SyntaxNode[], facts: GoFileFacts): void {
   }
 }
 
-/** `withConsts`: an outline skips const groups (outline-holes.ts), so only a whole parse reads them. */
-function readTopLevel(root: SyntaxNode, facts: GoFileFacts, withConsts = false): void {
+/** `whole`: an outline skips initializers (outline-holes.ts), so only a whole parse reads their flows. */
+function readTopLevel(root: SyntaxNode, facts: GoFileFacts, whole = false): void {
   for (const decl of named(root)) {
     if (decl.type === 'package_clause') facts.packageName = named(decl)[0]?.text ?? '';
     else if (decl.type === 'import_declaration') {
@@ -189,26 +189,12 @@ function readTopLevel(root: SyntaxNode, facts: GoFileFacts, withConsts = false):
       for (const spec of named(decl).filter((n) => n.type === 'type_spec' || n.type === 'type_alias')) facts.types.push(typeDecl(spec));
     } else if (decl.type === 'var_declaration') {
       for (const spec of varSpecs(decl)) {
-        Object.assign(facts.vars, specTypes(spec, facts.varCalls));
+        Object.assign(facts.vars, specTypes(spec, facts.varCalls, whole ? facts.flows : undefined));
         // Untyped ones too (`var hook = defaultHook`): a package variable may hold a function.
         for (const n of named(spec).filter((n) => n.type === 'identifier')) if (!has(facts.vars, n.text) && !has(facts.varCalls, n.text) && n.text !== '_') facts.vars[n.text] = '';
       }
-    } else if (decl.type === 'const_declaration' && withConsts) readConsts(decl, facts.consts);
+    }
   }
-}
-
-/** `const ( A = iota; B )`: each name's expression, the last one repeated where a spec has none. */
-function readConsts(decl: SyntaxNode, out: Record<string, string>): void {
-  let last: string[] = [];
-  named(decl).filter((n) => n.type === 'const_spec').forEach((spec, iota) => {
-    const names = named(spec).filter((n) => n.type === 'identifier');
-    const values = named(spec.childForFieldName('value'));
-    if (values.length) last = values.map((v) => v.text);
-    names.forEach((n, i) => {
-      const expr = last[i];
-      if (n.text !== '_' && expr) out[n.text] = expr.replace(/\biota\b/g, String(iota));
-    });
-  });
 }
 
 function varSpecs(decl: SyntaxNode): SyntaxNode[] {
@@ -241,8 +227,12 @@ function typeDecl(spec: SyntaxNode): GoTypeDecl {
   return decl;
 }
 
-/** Types a var_spec or short declaration gives its names; names set from a call go to `calls`. */
-function specTypes(spec: SyntaxNode, calls?: Record<string, ValueRef>): Record<string, string> {
+/**
+ * Types a var_spec or short declaration gives its names; untyped names set from a value go to
+ * `calls`, and what those do not hold (a func literal, a slice or map literal, any value of a
+ * declared type) to `flows`.
+ */
+function specTypes(spec: SyntaxNode, calls?: Record<string, ValueRef>, flows?: GoFlow[]): Record<string, string> {
   const out: Record<string, string> = {};
   const declared = spec.childForFieldName('type');
   const names = spec.type === 'var_spec' ? named(spec).filter((n) => n.type === 'identifier') : named(spec.childForFieldName('left'));
@@ -251,6 +241,10 @@ function specTypes(spec: SyntaxNode, calls?: Record<string, ValueRef>): Record<s
     if (n.text === '_') return;
     const value = values.length === names.length ? values[i] : values.length === 1 ? values[0] : undefined;
     const t = declared ? typeText(declared) : values.length === names.length && value ? inferType(value) : '';
+    if (flows && value && values.length === names.length && (declared ? FUNCTION_LIKE.has(value.type) : value.type === 'func_literal' || value.type === 'composite_literal')) {
+      const ref = valueRef(value);
+      if (mayBeFunction(ref)) flows.push({ span: span(spec), to: { kind: 'ident', name: n.text }, from: ref });
+    }
     if (t) out[n.text] = t;
     else if (calls && value) {
       // Typed later from what it is set to: a call's result, another name, a field, an element.
@@ -334,7 +328,7 @@ function readLocals(m: MatchSource, funcSpans: Span[], facts: GoFileFacts): void
   const items = decls.map((node) => ({ start: node.startIndex, node })).sort((a, b) => a.start - b.start);
   assignToEnclosing(funcSpans, items, (item, f) => {
     const fn = facts.funcs[f];
-    Object.assign(fn.locals, item.node.type === 'range_clause' ? rangeTypes(item.node, fn) : specTypes(item.node, fn.localCalls));
+    Object.assign(fn.locals, item.node.type === 'range_clause' ? rangeTypes(item.node, fn) : specTypes(item.node, fn.localCalls, fn.flows));
     if (item.node.type === 'range_clause') rangeElement(item.node, fn);
     // Every name declared is local, typed or not: it shadows package functions and variables.
     for (const n of declaredNames(item.node)) if (!has(fn.locals, n)) fn.locals[n] = '';

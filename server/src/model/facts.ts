@@ -156,8 +156,6 @@ export interface GoFileFacts {
   varCalls: Record<string, ValueRef>;
   /** Flows of package variables' initializers (`var converters = map[string]conv{"a": toA}`). */
   flows: GoFlow[];
-  /** Package constants: name → its value's text, `iota` replaced by the spec's index. */
-  consts: Record<string, string>;
   linknames: LinknameDirective[];
   ignores: IgnoreComment[];
   cValues: GoCValue[];

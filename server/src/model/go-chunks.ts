@@ -91,7 +91,6 @@ export function extractInChunks(text: string, plan: ChunkPlan, extract: (piece: 
     facts.types.push(...moved.types);
     Object.assign(facts.vars, moved.vars);
     Object.assign(facts.varCalls, moved.varCalls);
-    Object.assign(facts.consts, moved.consts);
     facts.flows.push(...moved.flows);
     facts.linknames.push(...moved.linknames);
     facts.ignores.push(...moved.ignores);

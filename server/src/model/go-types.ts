@@ -124,3 +124,16 @@ export function goGuard(stmt: SyntaxNode, params: GoParam[]): DepthGuard | null 
   return guardFrom(cond, (n) => goArgFlow(n, params));
 }
 
+const NO_FUNCTION = /^(?:bool|string|error|byte|rune|u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|complex(?:64|128)|unsafe\.Pointer)$/;
+
+/**
+ * Whether a value of this declared type can be (or contain) a function: not a basic type, nor a
+ * pointer (fields are holders by their struct type, never through a pointer to it). Unknown: yes.
+ */
+export function mayHoldFunction(type: string): boolean {
+  const t = type.trim();
+  if (t === '' || t.startsWith('func')) return true;
+  if (t.startsWith('*') || NO_FUNCTION.test(t)) return false;
+  const m = /^(?:\[[^\]]*\]|map\[(?:[^[\]]|\[[^\]]*\])+\]|(?:<-)?chan(?:<-)?\s)(.+)$/.exec(t);
+  return m ? mayHoldFunction(m[1]) : true;
+}
