@@ -35,8 +35,10 @@ function importsOrLinks(facts: Package['goFiles'][number]['facts'], path: string
 
 export function scopeAndBuild(packages: Package[], config: Config, opts: LoadOptions): Scoped {
   let current = packages;
-  for (;;) {
-    const index = buildCallGraph(current);
+  // The first graph only finds bodies to read; every later one is complete (function values too),
+  // and the loop ends on a complete one that asks for nothing more.
+  for (let firstPass = true; ; firstPass = false) {
+    const index = buildCallGraph(current, firstPass);
     const { graph } = index;
     const entries = [...findRoots(index, config).keys()];
     for (const n of graph.nodes) if (n.go?.exportName || n.lang === 'c') entries.push(n.id);
@@ -53,7 +55,7 @@ export function scopeAndBuild(packages: Package[], config: Config, opts: LoadOpt
       // A package most of the tree imports (runtime) would mean reading the whole tree: not done.
       if (fillers.length <= MAX_FILLERS) for (const p of fillers) more.add(p);
     }
-    if (more.size === 0) return { packages: current, index };
+    if (more.size === 0 && !firstPass) return { packages: current, index };
     current = current.map((p) => (more.has(p) ? withBodies(p, opts) : p));
   }
 }

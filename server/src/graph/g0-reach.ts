@@ -52,9 +52,14 @@ export function g0Reach(index: WorkspaceIndex, config: Config, forRace = false):
   if (!byKey) cache.set(index, (byKey = new Map()));
   const hit = byKey.get(key);
   if (hit) return hit;
-  const roots = findRoots(index, config);
   const { graph } = index;
   const setsContext = (n: FuncNode) => n.pkg.name === 'runtime' && !!n.go && RACE_CONTEXT_SETTERS.has(n.go.key);
+  if (forRace) {
+    // Most workspaces never reach such a function: then the race rules' reach is the same.
+    const all = g0Reach(index, config);
+    if (![...all.via.keys()].some((id) => setsContext(graph.nodes[id]))) { byKey.set(key, all); return all; }
+  }
+  const roots = findRoots(index, config);
   const via = reach(graph, [...roots.keys()].sort((a, b) => a - b), (e) => e.kind !== 'go' && !(forRace && setsContext(graph.nodes[e.from])));
   const result: G0Reach = { graph, roots, via };
   byKey.set(key, result);

@@ -21,6 +21,8 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
     const aliases = importAliases(file);
     const funcs = file.facts.funcs;
     funcs.forEach((f, me) => {
+      // An outline's functions (most of a big tree) have nothing to resolve.
+      if (f.calls.length === 0 && f.flows.length === 0 && f.parent === undefined && !hasKeys(f.localCalls)) return;
       const from = pi.goNodeOf.get(f)!;
       const scope: Scope = { pkg: pi.pkg, file, f };
       values.addFunction(scope);
@@ -103,4 +105,9 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
       values.bindLinkname(from, to);
     }
   }
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }

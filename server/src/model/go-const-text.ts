@@ -13,7 +13,7 @@ export function constantsInText(text: string): Record<string, string> {
     for (const line of specs) {
       const spec = line.trim().replace(/;$/, '');
       if (!spec) continue;
-      const eq = /^([\w\s,]+?)(?:\s+[\w.*[\]]+)?\s*=\s*(.+)$/.exec(spec);
+      const eq = /^(\w+(?:\s*,\s*\w+)*)(?:\s+[\w.*[\]]+)?\s*=\s*(.+)$/.exec(spec);
       const names = (eq ? eq[1] : spec).split(',').map((n) => n.trim());
       if (!names.every((n) => /^\w+$/.test(n))) { iota++; continue; }
       if (eq) last = splitTop(eq[2]);
