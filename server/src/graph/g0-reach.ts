@@ -54,12 +54,10 @@ export function g0Reach(index: WorkspaceIndex, config: Config, forRace = false):
   if (hit) return hit;
   const { graph } = index;
   const setsContext = (n: FuncNode) => n.pkg.name === 'runtime' && !!n.go && RACE_CONTEXT_SETTERS.has(n.go.key);
-  if (forRace) {
-    // Most workspaces never reach such a function: then the race rules' reach is the same.
-    const all = g0Reach(index, config);
-    if (![...all.via.keys()].some((id) => setsContext(graph.nodes[id]))) { byKey.set(key, all); return all; }
-  }
-  const roots = findRoots(index, config);
+  const all = forRace ? g0Reach(index, config) : undefined;
+  // Most workspaces never reach such a function: then the race rules' reach is the same.
+  if (all && ![...all.via.keys()].some((id) => setsContext(graph.nodes[id]))) { byKey.set(key, all); return all; }
+  const roots = all?.roots ?? findRoots(index, config);
   const via = reach(graph, [...roots.keys()].sort((a, b) => a - b), (e) => e.kind !== 'go' && !(forRace && setsContext(graph.nodes[e.from])));
   const result: G0Reach = { graph, roots, via };
   byKey.set(key, result);

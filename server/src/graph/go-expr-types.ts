@@ -78,9 +78,9 @@ function constraintOf(s: Scope, type: string): string {
 
 /** `pkg` in `pkg.Name` when it names an imported workspace package (and no local shadows it). */
 export function importedPackage(index: WorkspaceIndex, s: Scope, ref: ValueRef): Package | undefined {
-  if (ref.kind !== 'ident' || binderOf(s, ref.name)) return undefined;
+  if (ref.kind !== 'ident') return undefined;
   const path = importAliases(s.file).get(ref.name);
-  return path ? index.packages.get(path)?.pkg : undefined;
+  return path && !binderOf(s, ref.name) ? index.packages.get(path)?.pkg : undefined;
 }
 
 /** `[]T`, `[N]T`, `*[N]T`, `map[K]T`, `chan T` (or a named type of one) → T. */

@@ -41,7 +41,7 @@ export class GoValues {
   private readonly nodeOf: (scope: Scope, f: GoFunc) => number | undefined;
 
   /** `enabled` false: every write is dropped and every value call stays unresolved (a first-pass graph). */
-  constructor(private readonly index: WorkspaceIndex, private readonly enabled = true) {
+  constructor(private readonly index: WorkspaceIndex, readonly enabled = true) {
     // Literals: inside a function, or nameless at the top level (a package variable's initializer).
     for (const n of index.graph.nodes) if (n.go && (n.go.parent !== undefined || !n.go.name)) this.literalAt.set(`${n.file.path}:${n.span.start}`, n.id);
     this.nodeOf = (s, f) => index.packages.get(s.pkg.importPath)?.goNodeOf.get(f);

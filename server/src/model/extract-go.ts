@@ -189,9 +189,7 @@ function readTopLevel(root: SyntaxNode, facts: GoFileFacts, whole = false): void
       for (const spec of named(decl).filter((n) => n.type === 'type_spec' || n.type === 'type_alias')) facts.types.push(typeDecl(spec));
     } else if (decl.type === 'var_declaration') {
       for (const spec of varSpecs(decl)) {
-        Object.assign(facts.vars, specTypes(spec, facts.varCalls, whole ? facts.flows : undefined));
-        // Untyped ones too (`var hook = defaultHook`): a package variable may hold a function.
-        for (const n of named(spec).filter((n) => n.type === 'identifier')) if (!has(facts.vars, n.text) && !has(facts.varCalls, n.text) && n.text !== '_') facts.vars[n.text] = '';
+        mergeTypes(facts.vars, specTypes(spec, facts.varCalls, whole ? facts.flows : undefined));
       }
     }
   }
@@ -245,8 +243,8 @@ function specTypes(spec: SyntaxNode, calls?: Record<string, ValueRef>, flows?: G
       const ref = valueRef(value);
       if (mayBeFunction(ref)) flows.push({ span: span(spec), to: { kind: 'ident', name: n.text }, from: ref });
     }
-    if (t) out[n.text] = t;
-    else if (calls && value) {
+    out[n.text] = t;
+    if (!t && calls && value) {
       // Typed later from what it is set to: a call's result, another name, a field, an element.
       const ref = valueRef(value);
       if (ref.kind === 'call') calls[n.text] = { ...ref, result: values.length === 1 ? i : 0 };
@@ -280,8 +278,11 @@ function newFunc(node: SyntaxNode, text: string, isTestFile: boolean, outline = 
     const r = paramList(node.childForFieldName('receiver'))[0];
     if (r) { const b = baseTypeName(r.type); recv = { type: b.name, pointer: b.pointer, name: r.name }; }
   }
-  const params = paramList(node.childForFieldName('parameters'));
-  const typeParams = typeParamList(node.childForFieldName('type_parameters'));
+  const paramsNode = node.childForFieldName('parameters');
+  const params = paramList(paramsNode);
+  // Only a generic function has `[` between its name and its parameters: skip the lookup otherwise.
+  const generic = nameNode && paramsNode && text.slice(nameNode.endIndex, paramsNode.startIndex).includes('[');
+  const typeParams = generic ? typeParamList(node.childForFieldName('type_parameters')) : [];
   const body = node.childForFieldName('body');
   const guards = [];
   for (const stmt of outline ? [] : named(named(body)[0])) {
@@ -328,22 +329,21 @@ function readLocals(m: MatchSource, funcSpans: Span[], facts: GoFileFacts): void
   const items = decls.map((node) => ({ start: node.startIndex, node })).sort((a, b) => a.start - b.start);
   assignToEnclosing(funcSpans, items, (item, f) => {
     const fn = facts.funcs[f];
-    Object.assign(fn.locals, item.node.type === 'range_clause' ? rangeTypes(item.node, fn) : specTypes(item.node, fn.localCalls, fn.flows));
-    if (item.node.type === 'range_clause') rangeElement(item.node, fn);
-    // Every name declared is local, typed or not: it shadows package functions and variables.
-    for (const n of declaredNames(item.node)) if (!has(fn.locals, n)) fn.locals[n] = '';
+    if (item.node.type !== 'range_clause') { mergeTypes(fn.locals, specTypes(item.node, fn.localCalls, fn.flows)); return; }
+    mergeTypes(fn.locals, rangeTypes(item.node, fn));
+    if (!/^[^=]*:=/.test(item.node.text)) return; // `for k, v = range`: assigns
+    rangeElement(item.node, fn);
+    for (const n of named(item.node.childForFieldName('left'))) if (n.type === 'identifier' && n.text !== '_' && !has(fn.locals, n.text)) fn.locals[n.text] = '';
   });
 }
 
-function declaredNames(decl: SyntaxNode): string[] {
-  if (decl.type === 'var_spec') return named(decl).filter((n) => n.type === 'identifier').map((n) => n.text).filter((n) => n !== '_');
-  if (decl.type === 'range_clause' && !/^[^=]*:=/.test(decl.text)) return []; // `for k = range`: assigns
-  return named(decl.childForFieldName('left')).filter((n) => n.type === 'identifier' && n.text !== '_').map((n) => n.text);
+/** Every name declared is kept, typed or not ('' : it shadows package names); a later '' never hides a type. */
+function mergeTypes(into: Record<string, string>, types: Record<string, string>): void {
+  for (const k in types) if (types[k] || !has(into, k)) into[k] = types[k];
 }
 
 /** `for _, v := range s.items`: v is typed later as an element of what is ranged over, whatever it is. */
 function rangeElement(clause: SyntaxNode, f: GoFunc): void {
-  if (!/^[^=]*:=/.test(clause.text)) return; // `for k, v = range`: assigns (extract-go-flows.ts)
   const names = named(clause.childForFieldName('left'));
   const right = clause.childForFieldName('right');
   const v = names[1];
