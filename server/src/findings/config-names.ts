@@ -20,25 +20,26 @@ export function unmatchedConfigNames(config: Config, packages: Package[], allGoF
   for (const name of config.systemStackRoots) {
     if (known.has(name)) continue;
     const hidden = declaredIn(name, allGoFiles.filter((f) => !loaded.has(f)), readFile);
-    out.push(hidden
-      ? `"systemStackRoots": "${name}" matches no function of the checked packages; it is declared only in ${hidden.file}, which no build includes${hidden.constraint ? ` (${hidden.constraint})` : ''}`
+    const where = hidden.length > 1 ? `${hidden[0].file} and ${hidden.length - 1} more file${hidden.length > 2 ? 's' : ''}` : hidden[0]?.file;
+    out.push(hidden.length
+      ? `"systemStackRoots": "${name}" matches no function of the checked packages; it is declared only in ${where}, which no build for ${config.goos}/${config.goarch} includes${hidden[0].constraint ? ` (${hidden[0].file}: ${hidden[0].constraint})` : ''}`
       : `"systemStackRoots": "${name}" matches no function of the checked packages (write it as package.Function, package.Type.Method, or with the import path)`);
   }
   return out;
 }
 
-/** A file outside every loaded package that declares the function the name ends in. */
-function declaredIn(name: string, files: string[], readFile: (file: string) => string): { file: string; constraint?: string } | undefined {
+/** Files outside every loaded package that declare the function the name ends in. */
+function declaredIn(name: string, files: string[], readFile: (file: string) => string): { file: string; constraint?: string }[] {
   const parts = name.split('.');
   const func = parts[parts.length - 1], recv = parts.length > 2 ? parts[parts.length - 2] : undefined;
-  if (!/^\w+$/.test(func)) return undefined;
+  const out: { file: string; constraint?: string }[] = [];
+  if (!/^\w+$/.test(func)) return out;
   const decl = new RegExp(`^func\\s*${recv && /^\w+$/.test(recv) ? `\\([^)]*\\b${recv}\\b[^)]*\\)\\s*` : '(?:\\([^)]*\\)\\s*)?'}${func}\\s*[[(]`, 'm');
   for (const file of files) {
     let text: string;
     try { text = readFile(file); } catch { continue; }
     if (!decl.test(text)) continue;
-    const constraint = /^\/\/go:build .*$/m.exec(text)?.[0];
-    return { file: path.relative(process.cwd(), file) || file, constraint };
+    out.push({ file: path.relative(process.cwd(), file) || file, constraint: /^\/\/go:build .*$/m.exec(text)?.[0] });
   }
-  return undefined;
+  return out;
 }

@@ -24,7 +24,7 @@ export function settleGoFacts(index: WorkspaceIndex): void {
     const f = node.go;
     if (!f || (f.calls.length === 0 && f.guards.length === 0)) continue;
     const dead: Span[] = [];
-    for (const c of f.calls) if (c.rest && endsHere(index, node, c, never, names)) dead.push(c.rest);
+    for (const c of f.calls) if (c.restEnd !== undefined && endsHere(index, node, c, never, names)) dead.push({ start: c.span.end, end: c.restEnd });
     const guards = f.guards.some((g) => g.limitExpr !== undefined) ? settleGuards(index, node, f.guards) : f.guards;
     if (dead.length === 0 && guards === f.guards) continue;
     const live = <T extends { span: Span }>(list: T[]) => (dead.length ? list.filter((x) => !dead.some((d) => d.start <= x.span.start && x.span.end <= d.end)) : list);

@@ -120,7 +120,7 @@ export class GoValues {
     if (!call.argRefs || !target || !this.enabled) return;
     call.argRefs.forEach((ref, i) => {
       const p = target.params[Math.min(i, target.params.length - 1)];
-      if (p?.name && ref.kind !== 'other' && mayHoldFunction(p.type.replace(/^\.\.\./, '[]'))) this.file(`L${callee}:${p.name}`, { scope, from: ref });
+      if (p?.name && ref && mayHoldFunction(p.type.replace(/^\.\.\./, '[]'))) this.file(`L${callee}:${p.name}`, { scope, from: ref });
     });
   }
 

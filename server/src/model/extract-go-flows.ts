@@ -2,7 +2,8 @@
 // assignments, declarations, returns, sends, composite literals and range clauses; and the call
 // statements that leave the rest of their block dead if they never return.
 import type { QueryMatch, SyntaxNode } from '../parse/backend';
-import type { GoFileFacts, GoFlow, Span, ValueRef } from './facts';
+import type { GoFileFacts, GoFlow, GoFunc, Span, ValueRef } from './facts';
+import { own } from '../util/own';
 import { FUNCTION_LIKE, mayHoldFunction, typeText, valueRef } from './go-types';
 import { assignToEnclosing, named, span } from './syntax-util';
 
@@ -54,8 +55,20 @@ function flowAdder(items: { start: number; flow: GoFlow }[]): Add {
 function file(items: { start: number; flow: GoFlow }[], funcSpans: Span[], facts: GoFileFacts): void {
   items.sort((a, b) => a.start - b.start);
   const inside = new Set<GoFlow>();
-  assignToEnclosing(funcSpans, items, (item, f) => { facts.funcs[f].flows.push(item.flow); inside.add(item.flow); });
+  assignToEnclosing(funcSpans, items, (item, f) => {
+    inside.add(item.flow);
+    const fn = facts.funcs[f];
+    // A name declared with a type that holds no function (`n int`, `p *T`) neither gives nor takes one.
+    if (!typedWithoutFunction(fn, item.flow.from) && !typedWithoutFunction(fn, item.flow.to)) fn.flows.push(item.flow);
+  });
   for (const item of items) if (!inside.has(item.flow)) facts.flows.push(item.flow);
+}
+
+/** A name of the function whose declared type can hold no function. */
+export function typedWithoutFunction(f: GoFunc, ref: ValueRef): boolean {
+  if (ref.kind !== 'ident') return false;
+  const type = own(f.locals, ref.name) || f.params.find((p) => p.name === ref.name)?.type || f.results.find((p) => p.name === ref.name)?.type;
+  return !!type && !mayHoldFunction(type);
 }
 
 /**
@@ -86,12 +99,12 @@ function readLiteral(lit: SyntaxNode, type: SyntaxNode, body: SyntaxNode, add: (
   });
 }
 
-/** For each call statement followed by more in its block, the dead span should it never return. */
-export function readRests(m: (name: string) => QueryMatch[]): Map<number, Span> {
-  const out = new Map<number, Span>();
+/** For each call statement followed by more in its block (by its start), where that block ends. */
+export function readRests(m: (name: string) => QueryMatch[]): Map<number, number> {
+  const out = new Map<number, number>();
   for (const x of m('flows')) {
     const call = x.captures.find((c) => c.name === 'stmt-call')?.node, list = x.captures.find((c) => c.name === 'stmt-list')?.node;
-    if (call && list) out.set(call.startIndex, { start: call.endIndex, end: list.endIndex });
+    if (call && list) out.set(call.startIndex, list.endIndex);
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { outlineHoles, rangesAround } from '../parse/outline-holes';
 import { blankGaps } from '../text/blank';
 import { findPreambles } from '../parse/preamble';
 import { readOps } from './extract-go-ops';
-import { mayBeFunction, readFlows, readRests } from './extract-go-flows';
+import { mayBeFunction, readFlows, readRests, typedWithoutFunction } from './extract-go-flows';
 import { compactGoFacts } from './compact-facts';
 import { extractInChunks, planChunks } from './go-chunks';
 import { renumber } from './renumber-funcs';
@@ -16,7 +16,8 @@ import { listAt } from '../util/list-at';
 import { has, own } from '../util/own';
 
 const LOG_PANICS = new Set(['Panic', 'Panicf', 'Panicln']);
-const OTHER: ValueRef = Object.freeze({ kind: 'other' });
+/** Arguments read as values: a function handed on is named, selected or written in place (a call's result as an argument is not followed). */
+const FUNCTION_ARGS = new Set(['identifier', 'selector_expression', 'func_literal', 'composite_literal', 'unary_expression', 'parenthesized_expression']);
 
 /**
  * `outline` reads only the top level (package, imports, types, declarations and their directives):
@@ -392,12 +393,15 @@ function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSp
     const target = calleeOf(callee, literalIndex);
     const argNodes = named(args);
     const at = call.startIndex;
-    const refs = argNodes.map((a) => (FUNCTION_LIKE.has(a.type) ? valueRef(a) : OTHER));
+    const refs = argNodes.map((a) => {
+      const ref = FUNCTION_ARGS.has(a.type) ? valueRef(a) : null;
+      return ref && mayBeFunction(ref) && !typedWithoutFunction(f, ref) ? ref : null;
+    });
     f.calls.push({
       span: span(call), callee: target, argCount: argNodes.length, args: argNodes.map((a) => goArgFlow(a, f.params)),
       go: goCalls.has(at), defer: deferCalls.has(at),
-      ...(refs.some(mayBeFunction) ? { argRefs: refs } : {}),
-      ...(rests.has(at) ? { rest: rests.get(at) } : {}),
+      ...(refs.some((r) => r !== null) ? { argRefs: refs } : {}),
+      ...(rests.has(at) ? { restEnd: rests.get(at) } : {}),
       ...(topCalls.has(at) ? { top: true } : {}),
     });
     const live = !dead.some((d) => d.start <= call.startIndex && call.endIndex <= d.end);

@@ -50,10 +50,10 @@ export interface GoCall {
   callee: GoCallee;
   argCount: number;
   args: (ArgFlow | null)[];
-  /** The arguments as values, when one of them may be a function (for function values bound to parameters). */
-  argRefs?: ValueRef[];
-  /** A call statement with more statements after it in its block: from the call's end to the block's end (dead if it never returns). */
-  rest?: Span;
+  /** The arguments as values, when one of them may be a function (for function values bound to parameters; null for the others). */
+  argRefs?: (ValueRef | null)[];
+  /** A call statement with more statements after it in its block: where the block ends (what follows is dead if the call never returns). */
+  restEnd?: number;
   /** A call statement of the body's top level. */
   top?: boolean;
   /** The call is the operand of a `go` statement: it runs on a fresh goroutine and stack. */

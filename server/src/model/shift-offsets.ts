@@ -3,7 +3,7 @@
 // server, or a big file read a piece at a time).
 
 /** Offsets stored as bare numbers rather than spans. */
-const SCALAR_OFFSETS = new Set(['directiveAt']);
+const SCALAR_OFFSETS = new Set(['directiveAt', 'restEnd']);
 
 /** A deep copy with every offset moved by `delta` (the hot path: every function after an edit). */
 export function shifted<T>(value: T, delta: number): T {
