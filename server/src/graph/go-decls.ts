@@ -1,5 +1,6 @@
-// What a Go package declares, indexed once per analysis: named types and package variables; and the lookups over them: a type by name (through imports),
-// a struct's fields and a type's methods with those promoted from embedded fields (Go's selector rules).
+// What a Go package declares, indexed once per analysis (named types, package variables), and
+// the lookups over it: a type by name through imports, a struct's fields and a type's methods with
+// those promoted from embedded fields (Go's selector rules).
 import type { GoFile, Package } from '../model/package';
 import type { GoTypeDecl, ValueRef } from '../model/facts';
 import { baseTypeName } from '../model/go-types';
@@ -17,7 +18,7 @@ interface PackageDecls {
 
 const decls = new WeakMap<Package, PackageDecls>();
 
-/** Collects a package's named types, variables and constants; every package first, then calls. */
+/** Collects a package's named types and variables; every package first, then calls. */
 export function indexDeclarations(pkg: Package): void {
   const d: PackageDecls = { types: new Map(), vars: {}, varCalls: {} };
   for (const f of pkg.goFiles) {
