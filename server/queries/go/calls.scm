@@ -12,8 +12,3 @@
 (function_declaration body: (block (statement_list (defer_statement (call_expression) @top-defer))))
 (method_declaration body: (block (statement_list (defer_statement (call_expression) @top-defer))))
 (func_literal body: (block (statement_list (defer_statement (call_expression) @top-defer))))
-
-; Call statements of a function body's top level (a function that ends in one that never returns never returns).
-(function_declaration body: (block (statement_list (expression_statement (call_expression) @top-call))))
-(method_declaration body: (block (statement_list (expression_statement (call_expression) @top-call))))
-(func_literal body: (block (statement_list (expression_statement (call_expression) @top-call))))

@@ -7,5 +7,6 @@
 (composite_literal type: [(type_identifier) (qualified_type) (generic_type)] @type body: (literal_value) @body) @literal
 (for_statement (range_clause left: (expression_list) @left "=" right: (_) @right) @range)
 
-; Call statements followed by more statements in their block: dead code if the call never returns.
-(statement_list (expression_statement (call_expression) @stmt-call) . (_)) @stmt-list
+; Call statements with their block: what follows is dead if the call never returns, and a call
+; in the body's own block ends the function if it never returns.
+(statement_list (expression_statement (call_expression) @stmt-call)) @stmt-list

@@ -99,7 +99,7 @@ function readLiteral(lit: SyntaxNode, type: SyntaxNode, body: SyntaxNode, add: (
   });
 }
 
-/** For each call statement followed by more in its block (by its start), where that block ends. */
+/** For each call statement (by its start), where its block's statements end. */
 export function readRests(m: (name: string) => QueryMatch[]): Map<number, number> {
   const out = new Map<number, number>();
   for (const x of m('flows')) {

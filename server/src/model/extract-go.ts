@@ -376,7 +376,7 @@ function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSp
   // `func(){...}()` starts where its literal starts: half an offset earlier it belongs to the caller.
   const matches = m('calls');
   const starts = (name: string) => new Set(matches.flatMap((m) => m.captures.filter((c) => c.name === name).map((c) => c.node.startIndex)));
-  const goCalls = starts('go-call'), deferCalls = starts('defer-call'), topDefers = starts('top-defer'), topCalls = starts('top-call');
+  const goCalls = starts('go-call'), deferCalls = starts('defer-call'), topDefers = starts('top-defer');
   const calls = matches.filter((m) => m.captures.some((c) => c.name === 'call')).map((m) => ({
     start: m.captures[0].node.startIndex - 0.5,
     call: m.captures.find((c) => c.name === 'call')!.node,
@@ -386,6 +386,13 @@ function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSp
   const calleeStarts = new Set<number>();
   const dead = deadBranches(m, funcSpans, facts);
   const rests = readRests(m);
+  // Where each function body's own statements end: a call statement whose block ends there is top-level.
+  const bodyEnds = new Map<number, number>();
+  const bodyEnd = (fi: number) => {
+    let end = bodyEnds.get(fi);
+    if (end === undefined) bodyEnds.set(fi, (end = named(funcNodes[fi].childForFieldName('body'))[0]?.endIndex ?? -1));
+    return end;
+  };
   assignToEnclosing(funcSpans, calls, ({ call, callee, args }, fi) => {
     const f = facts.funcs[fi];
     calleeStarts.add(callee.startIndex);
@@ -401,8 +408,8 @@ function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSp
       span: span(call), callee: target, argCount: argNodes.length, args: argNodes.map((a) => goArgFlow(a, f.params)),
       go: goCalls.has(at), defer: deferCalls.has(at),
       ...(refs.some((r) => r !== null) ? { argRefs: refs } : {}),
-      ...(rests.has(at) ? { restEnd: rests.get(at) } : {}),
-      ...(topCalls.has(at) ? { top: true } : {}),
+      ...(rests.has(at) && rests.get(at)! > call.endIndex ? { restEnd: rests.get(at) } : {}),
+      ...(rests.get(at) === bodyEnd(fi) ? { top: true } : {}),
     });
     const live = !dead.some((d) => d.start <= call.startIndex && call.endIndex <= d.end);
     if (target.kind === 'ident' && target.name === 'panic' && live) f.panics.push({ span: span(call), what: 'panic' });
