@@ -34,7 +34,7 @@ describe('hover', () => {
     assert.ok(h);
     assert.equal(h.contents.kind, 'markdown');
     const v = h.contents.value;
-    assert.match(v, /g0guard `cgo-callback-recursion`.*go↔c recursion without a safe depth bound/);
+    assert.match(v, /g0guard `cgo-callback-recursion`.*Go↔C recursion without a safe depth bound/);
     assert.match(v, /measured on Go 1\.19\.8, linux\/amd64/, 'measured facts name their platform');
     assert.match(v, /silent SIGSEGV/);
     assert.match(v, /Fix: every M levels/);

@@ -26,7 +26,10 @@ test('every rule has an up-to-date docs page, and no page is left over', () => {
 test('rule metadata is complete and titles follow the house style', () => {
   for (const r of ALL_RULE_META) {
     assert.match(r.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
-    assert.ok(r.title === r.title.toLowerCase() && !r.title.endsWith('.'), `${r.id}: title is lower case without a period`);
+    // Lower case but for the proper nouns Go, C and C++ (and //go: directives), no period.
+    const common = r.title.replace(/\b(?:Go|C\+\+|C)\b/g, '');
+    assert.ok(common === common.toLowerCase() && !r.title.endsWith('.'), `${r.id}: title is lower case without a period`);
+    assert.doesNotMatch(r.title, /\b(?:go|c)\b(?![-:])/, `${r.id}: Go and C are capitalized`);
     assert.ok(r.doc.length > 100 && r.before && r.after, `${r.id}: doc, before and after are filled in`);
   }
 });

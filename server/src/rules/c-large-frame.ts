@@ -6,7 +6,7 @@ import { GUARD_PAGE_BYTES } from './c-recursion';
 
 export const cLargeFrame: Rule = {
   id: 'c-large-frame',
-  title: 'large or run-time-sized stack frame in c code on the system stack',
+  title: 'large or run-time-sized stack frame in C code on the system stack',
   severity: 'warning',
   doc: `C functions called through cgo run on g0, the thread's system stack, which never grows (RLIMIT_STACK, 8 MiB by default with cgo linked). \`alloca\` and variable-length arrays take a size decided at run time, often from Go; a big local array takes it at every call. One 64 KiB or 1 MiB frame before a callback was harmless at 8 MiB; 16 MiB crashed (${MEASURED_ON}). Frames over 4 KiB can jump glibc's single guard page and corrupt a neighbouring thread's stack silently; macOS secondary threads have 512 KiB (documented).
 

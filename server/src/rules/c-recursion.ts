@@ -12,7 +12,7 @@ export const GUARD_PAGE_BYTES = 4096;
 
 export const cRecursion: Rule = {
   id: 'c-recursion',
-  title: 'recursion in c code that runs on the system stack',
+  title: 'recursion in C code that runs on the system stack',
   severity: 'warning',
   doc: `C code called through cgo runs on the thread's system stack (g0), which never grows. C recursion there has the fixed RLIMIT_STACK budget (8 MiB by default with cgo linked): 300 levels × 8 KiB were fine and 1,200 × 8 KiB crashed (${MEASURED_ON}). Frames over 4 KiB can jump glibc's single 4 KiB guard page (Debian's gcc has no stack-clash protection) and silently corrupt a neighbouring thread's stack instead of crashing. macOS secondary threads have only 512 KiB (documented, not measured here).
 

@@ -12,7 +12,7 @@ export const ROUND_TRIP_BYTES = 270;
 
 export const cgoCallbackRecursion: Rule = {
   id: 'cgo-callback-recursion',
-  title: 'go↔c recursion without a safe depth bound',
+  title: 'Go↔C recursion without a safe depth bound',
   severity: 'error',
   doc: `A Go function that calls C, which calls back into an \`//export\`ed Go function, which calls C again, runs every C level on the thread's system stack (g0), and g0 never grows. Each Go→C→Go round trip keeps about ${ROUND_TRIP_BYTES} B of g0 plus the C function's own frame (${MEASURED_ON}). With cgo linked, g0 is RLIMIT_STACK: 8 MiB by default. A plain Go↔C recursion crashed after ~30,800 levels (C frame 0), ~6,500 (1 KiB locals), ~990 (8 KiB locals). The usual end is a silent SIGSEGV, exit 139, with nothing printed; \`runtime.LockOSThread\` or a new goroutine at the top does not help (same threshold).
 

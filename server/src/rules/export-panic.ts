@@ -10,7 +10,7 @@ import { MEASURED_ON, type Rule } from './rule';
 
 export const exportPanic: Rule = {
   id: 'export-panic',
-  title: 'panic can leave an exported go function into c',
+  title: 'panic can leave an exported Go function into C',
   severity: 'warning',
   doc: `A panic in an \`//export\`ed function called from C on a Go thread unwinds through the C frames: the Go caller's defers run and its \`recover()\` works, but the C code after the callback is skipped, and C++ destructors and \`catch(...)\` do not run, so locks stay held and memory leaks (${MEASURED_ON}). On a thread created by C (\`pthread_create\`) the same panic is fatal.
 

@@ -18,7 +18,7 @@ const G0_SIZES = 'pure-Go programs have ~64 KiB of g0 on the main thread and 8 K
 
 export const g0StackGrowth: Rule = {
   id: 'g0-stack-growth',
-  title: 'recursion or large frame in go code on the system stack',
+  title: 'recursion or large frame in Go code on the system stack',
   severity: 'warning',
   doc: `Goroutine stacks grow; the system stack (g0) does not. Go code that runs there (hooks in \`runtime.newproc1\`, \`systemstack\` closures, \`//go:systemstack\` functions …) and recurses, or declares big local arrays, dies with \`fatal: morestack on g0\`. Measured sizes (${MEASURED_ON}): ~64 KiB of g0 on the main thread and 8 KiB on other threads in pure-Go programs, about 5 KiB usable from \`newproc1\`; RLIMIT_STACK when cgo is linked (every \`-race\` build links it).
 

@@ -6,7 +6,7 @@ import type { WorkspaceIndex } from '../graph/callgraph';
 
 export interface RuleMeta {
   id: string;
-  /** Lower case, no period. */
+  /** Lower case but for proper nouns (Go, C, C++), no period. */
   title: string;
   severity: Severity;
   /** Markdown: what happens on g0 at run time (measured facts with their platform), when it is safe, how to fix. */
