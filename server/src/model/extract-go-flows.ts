@@ -1,6 +1,7 @@
 // Go tree → where values that may be functions go (GoFlow facts, followed by graph/go-values.ts):
-// assignments, declarations, returns, sends, composite literals and range clauses; and the call
-// statements that leave the rest of their block dead if they never return.
+// assignments, returns, sends, composite literals and `=` range clauses (declarations are read
+// with their types, extract-go.ts); and where each call statement's block ends (dead code after a
+// call that never returns).
 import type { QueryMatch, SyntaxNode } from '../parse/backend';
 import type { GoFileFacts, GoFlow, GoFunc, Span, ValueRef } from './facts';
 import { own } from '../util/own';
@@ -26,8 +27,7 @@ export function readFlows(m: (name: string) => QueryMatch[], funcSpans: Span[], 
     if (assign) {
       const right = named(cap(x, 'right'));
       if (right.some((r) => FUNCTION_LIKE.has(r.type))) pairs(named(cap(x, 'left')), right, (to, from) => add(assign, to, from));
-    }
-    else if (ret) returns.push({ start: ret.startIndex, node: ret, values: cap(x, 'values')! });
+    } else if (ret) returns.push({ start: ret.startIndex, node: ret, values: cap(x, 'values')! });
     else if (send) add(send, { kind: 'index', base: valueRef(cap(x, 'channel')!) }, valueRef(cap(x, 'value')!));
     else if (range) {
       // `for k, v = range t`: the element goes to v (`:=` ranges are declarations: localCalls).
