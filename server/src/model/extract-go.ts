@@ -155,10 +155,12 @@ function readDeclarations(m: MatchSource, text: string, isTestFile: boolean, fac
     f.key = f.name = `${facts.funcs[parent].key}$lit${n}`;
   });
   attachDocDirectives(facts.funcs, funcNodes, comments, text);
-  readLocals(m, funcSpans, facts);
-  readCalls(m, text, funcNodes, funcSpans, facts);
+  // Function values are followed in the code a build ships, not in tests (their value calls stay unresolved and counted).
+  const values = !isTestFile;
+  readLocals(m, funcSpans, facts, values);
+  readCalls(m, text, funcNodes, funcSpans, facts, values);
   readOps(m, funcSpans, facts);
-  readFlows(m, funcSpans, facts);
+  if (values) readFlows(m, funcSpans, facts);
 }
 
 function readComments(comments: SyntaxNode[], facts: GoFileFacts): void {
@@ -325,12 +327,12 @@ function attachDocDirectives(funcs: GoFunc[], nodes: SyntaxNode[], comments: Syn
   });
 }
 
-function readLocals(m: MatchSource, funcSpans: Span[], facts: GoFileFacts): void {
+function readLocals(m: MatchSource, funcSpans: Span[], facts: GoFileFacts, values: boolean): void {
   const decls = m('locals').map((x) => x.captures[0].node);
   const items = decls.map((node) => ({ start: node.startIndex, node })).sort((a, b) => a.start - b.start);
   assignToEnclosing(funcSpans, items, (item, f) => {
     const fn = facts.funcs[f];
-    if (item.node.type !== 'range_clause') { mergeTypes(fn.locals, specTypes(item.node, fn.localCalls, fn.flows)); return; }
+    if (item.node.type !== 'range_clause') { mergeTypes(fn.locals, specTypes(item.node, fn.localCalls, values ? fn.flows : undefined)); return; }
     mergeTypes(fn.locals, rangeTypes(item.node, fn));
     if (!/^[^=]*:=/.test(item.node.text)) return; // `for k, v = range`: assigns
     rangeElement(item.node, fn);
@@ -370,7 +372,7 @@ function rangeTypes(clause: SyntaxNode, f: GoFunc): Record<string, string> {
   return out;
 }
 
-function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSpans: Span[], facts: GoFileFacts): void {
+function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSpans: Span[], facts: GoFileFacts, values: boolean): void {
   const logAlias = logImportName(facts);
   const literalIndex = new Map<number, number>(funcNodes.map((n, i) => [n.startIndex, i]));
   // `func(){...}()` starts where its literal starts: half an offset earlier it belongs to the caller.
@@ -400,7 +402,7 @@ function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSp
     const target = calleeOf(callee, literalIndex);
     const argNodes = named(args);
     const at = call.startIndex;
-    const refs = argNodes.map((a) => {
+    const refs = !values ? [] : argNodes.map((a) => {
       const ref = FUNCTION_ARGS.has(a.type) ? valueRef(a) : null;
       return ref && mayBeFunction(ref) && !typedWithoutFunction(f, ref) ? ref : null;
     });
