@@ -12,9 +12,9 @@ import type { EdgeKind, WorkspaceIndex } from './callgraph';
 import { declsOf, fieldOf, lookupType, methodOf } from './go-decls';
 import { binderOf, importedPackage, staticCallee, typeOfRef, type Scope } from './go-expr-types';
 import { interfaceTargets } from './go-method-sets';
-import { mayHoldFunction } from '../model/go-types';
+import { declaredTypeIn, mayHoldFunction } from '../model/go-types';
 import { listAt } from '../util/list-at';
-import { has, own } from '../util/own';
+import { has } from '../util/own';
 
 /** What an expression stands for: holders it reads, and functions it names directly. */
 interface Source { holders: string[]; funcs: number[] }
@@ -304,8 +304,7 @@ export class GoValues {
 /** The declared type of a name where the scope sees it ('' when untyped or unknown). */
 function declaredType(s: Scope, name: string): string {
   const g = binderOf(s, name);
-  if (!g) return '';
-  return own(g.locals, name) || g.params.find((p) => p.name === name)?.type || g.results.find((p) => p.name === name)?.type || '';
+  return g ? declaredTypeIn(g, name) : '';
 }
 
 /** `#2` (the third element of a positional struct literal) → that field's name. */

@@ -2,6 +2,7 @@
 // packages, methods by receiver type (promoted ones included), interface calls by method set
 // (go-method-sets.ts), calls through function values (go-values.ts), `C.f` into the package's C,
 // closures, and //go:linkname in both directions. Code after a call that never returns is skipped.
+import { isEmpty } from '../model/compact-facts';
 import type { GoCall } from '../model/facts';
 import type { EdgeKind, PackageIndex, WorkspaceIndex } from './callgraph';
 import { cFromGo } from './c-lookup';
@@ -22,7 +23,7 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
     const funcs = file.facts.funcs;
     funcs.forEach((f, me) => {
       // An outline's functions (most of a big tree) have nothing to resolve.
-      if (f.calls.length === 0 && f.flows.length === 0 && f.parent === undefined && !hasKeys(f.localCalls)) return;
+      if (f.calls.length === 0 && f.flows.length === 0 && f.parent === undefined && isEmpty(f.localCalls)) return;
       const from = pi.goNodeOf.get(f)!;
       const scope: Scope = { pkg: pi.pkg, file, f };
       values.addFunction(scope);
@@ -107,9 +108,4 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
       values.bindLinkname(from, to);
     }
   }
-}
-
-function hasKeys(o: object): boolean {
-  for (const _ in o) return true;
-  return false;
 }

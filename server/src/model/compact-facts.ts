@@ -20,7 +20,7 @@ function compactFunc(f: GoFunc): void {
   for (const k of MAPS) if (isEmpty(maps[k])) maps[k] = NOTHING;
 }
 
-function isEmpty(o: Record<string, unknown>): boolean {
+export function isEmpty(o: object): boolean {
   for (const _ in o) return false;
   return true;
 }

@@ -4,8 +4,7 @@
 // call that never returns).
 import type { QueryMatch, SyntaxNode } from '../parse/backend';
 import type { GoFileFacts, GoFlow, GoFunc, Span, ValueRef } from './facts';
-import { own } from '../util/own';
-import { FUNCTION_LIKE, mayHoldFunction, typeText, valueRef } from './go-types';
+import { declaredTypeIn, FUNCTION_LIKE, mayHoldFunction, typeText, valueRef } from './go-types';
 import { assignToEnclosing, named, span } from './syntax-util';
 
 /** Values that may hold a function: names, fields, elements, call results, literals (the node types: go-types.ts FUNCTION_LIKE). */
@@ -67,7 +66,7 @@ function file(items: { start: number; flow: GoFlow }[], funcSpans: Span[], facts
 /** A name of the function whose declared type can hold no function. */
 export function typedWithoutFunction(f: GoFunc, ref: ValueRef): boolean {
   if (ref.kind !== 'ident') return false;
-  const type = own(f.locals, ref.name) || f.params.find((p) => p.name === ref.name)?.type || f.results.find((p) => p.name === ref.name)?.type;
+  const type = declaredTypeIn(f, ref.name);
   return !!type && !mayHoldFunction(type);
 }
 

@@ -1,7 +1,8 @@
 // Reading Go types, parameters and expressions off the syntax: what the call graph needs to resolve
 // methods and to follow a depth counter around a cycle (no type checker: unknown stays unknown).
 import type { SyntaxNode } from '../parse/backend';
-import type { ArgFlow, DepthGuard, GoParam, ValueRef } from './facts';
+import type { ArgFlow, DepthGuard, GoFunc, GoParam, ValueRef } from './facts';
+import { own } from '../util/own';
 import { argFlowOf, guardFrom, intLiteral, named } from './syntax-util';
 
 export function typeText(node: SyntaxNode | null): string {
@@ -30,6 +31,11 @@ export function baseTypeName(type: string): { name: string; pointer: boolean } {
 }
 
 const VALUE_NODES = new Set(['identifier', 'parenthesized_expression', 'selector_expression', 'type_assertion_expression', 'call_expression', 'unary_expression', 'index_expression', 'func_literal', 'composite_literal']);
+
+/** The type a function declares for a name (local, parameter or result), '' when untyped or not its own. */
+export function declaredTypeIn(f: GoFunc, name: string): string {
+  return own(f.locals, name) || f.params.find((p) => p.name === name)?.type || f.results.find((p) => p.name === name)?.type || '';
+}
 
 /** `depth`: a chain of thousands of selectors or calls ends as `other` instead of exhausting the stack. */
 export function valueRef(node: SyntaxNode, depth = 0): ValueRef {
