@@ -77,7 +77,7 @@ describe('#cgo flags', () => {
 });
 
 describe('signatures of pointer calls', () => {
-  const t = types({ funcs: [], records: [], typedefs: { stream_t: 'stream' }, enums: [], globals: [], prototypes: {}, externC: [], ignores: [], errors: 0 });
+  const t = types({ funcs: [], records: [], typedefs: { stream_t: 'stream' }, enums: [], globals: [], prototypes: {}, externC: [], symbols: [], ignores: [], errors: 0 });
   const sig = (...params: string[]) => ({ params, variadic: false, ret: 'void' });
 
   it('match by parameter count and pointee, as C\'s compatible function types', () => {

@@ -132,6 +132,12 @@ export interface CRecord {
   span: Span;
 }
 
+/** What a declaration at file scope names, for navigation and completion (function definitions are in `funcs`). */
+export type CSymbolKind = 'prototype' | 'struct' | 'union' | 'class' | 'enum' | 'typedef' | 'enumerator' | 'variable';
+
+/** A name declared at file scope: where its name is, and the whole declaration (its text is the detail an editor shows). */
+export interface CSymbol { name: string; kind: CSymbolKind; span: Span; decl: Span }
+
 export interface CUnitFacts {
   funcs: CFunc[];
   records: CRecord[];
@@ -144,6 +150,8 @@ export interface CUnitFacts {
   prototypes: Record<string, CSignature>;
   /** Names declared inside `extern "C"` (C++). */
   externC: string[];
+  /** File-scope declarations other than function definitions, in source order. */
+  symbols: CSymbol[];
   ignores: IgnoreComment[];
   errors: number;
 }

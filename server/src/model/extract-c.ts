@@ -3,7 +3,7 @@
 // preprocessor left for this unit (skipped code blanked), so offsets are the file's own; for a
 // preamble, the Go file's. Sizes and bounds stay expressions: the unit evaluates them.
 import type { Lang, ParserBackend, SyntaxNode } from '../parse/backend';
-import type { CCall, CClause, CFlow, CFunc, CInit, CRecord, CUnitFacts, CVar } from './c-facts';
+import type { CCall, CClause, CFlow, CFunc, CInit, CRecord, CSymbol, CSymbolKind, CUnitFacts, CVar } from './c-facts';
 import { conditionsAt } from './c-conditions';
 import { cppScopes, type CppScopes } from './cpp-scopes';
 import { baseType, CPP_CASTS, declared, exprOf, fnType, initOf, nameText, signatureOf, typeDescriptor, type ExprContext } from './c-syntax';
@@ -25,7 +25,9 @@ export function extractC(backend: ParserBackend, lang: CLang, text: string): CUn
 }
 
 class Extractor {
-  private readonly unit: CUnitFacts = { funcs: [], records: [], typedefs: {}, enums: [], globals: [], prototypes: {}, externC: [], ignores: [], errors: 0 };
+  private readonly unit: CUnitFacts = { funcs: [], records: [], typedefs: {}, enums: [], globals: [], prototypes: {}, externC: [], symbols: [], ignores: [], errors: 0 };
+  /** Declarations met anywhere; those inside a function body are dropped at the end. */
+  private readonly symbols: CSymbol[] = [];
   private readonly byCapture = new Map<string, SyntaxNode[]>();
   private funcSpans: Span[] = [];
   private funcNodes: SyntaxNode[] = [];
@@ -61,7 +63,19 @@ class Extractor {
     this.readDeclarations();
     this.readFlows();
     funcNodes.forEach((n, i) => this.readGuards(n, unit.funcs[i]));
+    this.keepFileScopeSymbols();
     return unit;
+  }
+
+  private symbol(kind: CSymbolKind, nameNode: SyntaxNode | null | undefined, decl: SyntaxNode): void {
+    if (nameNode) this.symbols.push({ name: nameText(nameNode), kind, span: span(nameNode), decl: span(decl) });
+  }
+
+  private keepFileScopeSymbols(): void {
+    const items = this.symbols.map((s) => ({ start: s.decl.start, s })).sort((a, b) => a.start - b.start);
+    const inside = new Set<CSymbol>();
+    assignToEnclosing(this.funcSpans, items, ({ s }) => inside.add(s));
+    this.unit.symbols = items.map((i) => i.s).filter((s) => !inside.has(s));
   }
 
   /** The nodes of one capture of the declarations query, in source order. */
@@ -124,6 +138,7 @@ class Extractor {
       if (td.type === 'alias_declaration') {
         const name = td.childForFieldName('name')?.text;
         if (name) unit.typedefs[name] = typeDescriptor(td.childForFieldName('type'));
+        this.symbol('typedef', td.childForFieldName('name'), td);
         continue;
       }
       const typeNode = td.childForFieldName('type');
@@ -133,17 +148,22 @@ class Extractor {
         if (!d.name) continue;
         if (typeNode && !typeNode.childForFieldName('name') && typeNode.childForFieldName('body') && !typedefNames.has(typeNode.startIndex)) typedefNames.set(typeNode.startIndex, d.name);
         if (d.name !== base) unit.typedefs[d.name] = d.type + '*'.repeat(d.dims.length);
+        this.symbol('typedef', d.nameNode, td);
       }
     }
     for (const r of this.nodes('record')) {
       const nameNode = r.childForFieldName('name');
       const name = nameNode ? this.recordTypeName(r)! : typedefNames.get(r.startIndex) ?? anonName(r);
-      unit.records.push(this.readRecord(r, name));
+      const rec = this.readRecord(r, name);
+      unit.records.push(rec);
+      this.symbol(rec.kind, nameNode, r);
     }
     for (const list of this.nodes('enums')) {
       let first = true;
+      if (list.parent?.type === 'enum_specifier') this.symbol('enum', list.parent.childForFieldName('name'), list.parent);
       for (const e of named(list)) {
         if (e.type !== 'enumerator') continue;
+        this.symbol('enumerator', e.childForFieldName('name'), e);
         unit.enums.push({ name: e.childForFieldName('name')?.text ?? '', value: e.childForFieldName('value')?.text, first });
         first = false;
       }
@@ -268,6 +288,7 @@ class Extractor {
         const d = declared(base, dn);
         if (!d.name) continue;
         const sig = signatureOf(base, d);
+        this.symbol(sig ? 'prototype' : 'variable', d.nameNode, n);
         if (sig) {
           unit.prototypes[d.name] = sig;
           if (externC && this.lang === 'cpp') unit.externC.push(d.name);
