@@ -23,6 +23,13 @@ export class PositionCodec {
     return p;
   }
 
+  /** The length of one line's text in this encoding's units (a column after it). */
+  columnOf(lineText: string): number {
+    if (this.encoding === 'utf-8') return Buffer.byteLength(lineText, 'utf8');
+    if (this.encoding === 'utf-32') return Array.from(lineText).length;
+    return lineText.length;
+  }
+
   range(lines: LineIndex, start: number, end: number): { start: Position; end: Position } {
     return { start: this.position(lines, start), end: this.position(lines, end) };
   }

@@ -10,6 +10,7 @@ import type { BackendName } from '../parse/backend';
 import { version } from '../config/version';
 import { createBackend } from '../parse/create-backend';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
+import { completion, signatureHelp } from './completion';
 import { definition, references } from './definition';
 import { installFaultInjection } from './fault-injection';
 import { hover } from './hover';
@@ -72,6 +73,8 @@ export function startLanguageServer(args: string[]): void {
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        completionProvider: { triggerCharacters: ['.'] },
+        signatureHelpProvider: { triggerCharacters: ['('], retriggerCharacters: [','] },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
         executeCommandProvider: { commands: [RESCAN_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -104,6 +107,8 @@ export function startLanguageServer(args: string[]): void {
   connection.onHover(guardAsync(log, 'hover', (p, token) => hover(session, p, token), null));
   connection.onDefinition(guardAsync(log, 'definition', (p, token) => definition(session, p, token), null));
   connection.onReferences(guardAsync(log, 'references', (p, token) => references(session, p, token), null));
+  connection.onCompletion(guardAsync(log, 'completion', (p, token) => completion(session, p, token), null));
+  connection.onSignatureHelp(guardAsync(log, 'signatureHelp', (p, token) => signatureHelp(session, p, token), null));
   connection.onCodeAction(guardAsync(log, 'codeAction', (p, token) => codeActions(session, p, token), []));
   connection.onExecuteCommand(guardAsync(log, 'executeCommand', async (p) => {
     if (p?.command !== RESCAN_COMMAND) return null;
