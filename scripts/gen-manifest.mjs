@@ -56,6 +56,7 @@ const SETTING_DOCS = {
 const COMMANDS = [
   { command: 'g0guard.rescan', title: 'Re-scan the Workspace', category: 'g0guard' },
   { command: 'g0guard.openRuleDocs', title: 'Open Rule Documentation', category: 'g0guard' },
+  { command: 'g0guard.showEvidencePath', title: 'Show the Finding\'s Call Path', category: 'g0guard' },
 ];
 
 const firstParagraph = (md) => md.split(/\n\s*\n/)[0].trim();

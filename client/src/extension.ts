@@ -1,9 +1,10 @@
 // The VS Code extension: starts the bundled language server (dist/server.js, wasm tree-sitter,
 // no native module) over node IPC for Go workspaces, answers its settings requests, and adds the
-// re-scan and rule-docs commands plus an output channel with the server's log.
+// re-scan, rule-docs and evidence-path commands plus an output channel with the server's log.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { showEvidencePath } from './evidence-path';
 import { rescan, serverRescanCommand } from './rescan';
 import { openRuleDocs } from './rule-docs';
 import { configurationMiddleware, declaredKeys } from './settings';
@@ -43,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand('g0guard.openRuleDocs', (arg?: unknown) => openRuleDocs(context, arg)),
+    vscode.commands.registerCommand('g0guard.showEvidencePath', () => showEvidencePath(running)),
   );
   try {
     await running.start();

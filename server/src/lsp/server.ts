@@ -10,6 +10,7 @@ import type { BackendName } from '../parse/backend';
 import { version } from '../config/version';
 import { createBackend } from '../parse/create-backend';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
+import { focusEvidencePath, incomingCalls, outgoingCalls, prepareCallHierarchy } from './call-hierarchy';
 import { completion, signatureHelp } from './completion';
 import { definition, references } from './definition';
 import { installFaultInjection } from './fault-injection';
@@ -23,6 +24,7 @@ import { SECTION } from './settings';
 import { pathToUri, uriToPath } from './uri';
 
 export const RESCAN_COMMAND = 'g0guard.rescan';
+export const FOCUS_PATH_COMMAND = 'g0guard.focusEvidencePath';
 const WATCHED = '**/{*.go,*.c,*.h,*.cc,*.cpp,*.cxx,*.hh,*.hpp,*.hxx,*.m,*.inc,go.mod,.g0guard.json}';
 
 export function startLanguageServer(args: string[]): void {
@@ -76,7 +78,8 @@ export function startLanguageServer(args: string[]): void {
         completionProvider: { triggerCharacters: ['.'] },
         signatureHelpProvider: { triggerCharacters: ['('], retriggerCharacters: [','] },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
-        executeCommandProvider: { commands: [RESCAN_COMMAND] },
+        executeCommandProvider: { commands: [RESCAN_COMMAND, FOCUS_PATH_COMMAND] },
+        callHierarchyProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...(session.client.pullDiagnostics ? { diagnosticProvider: { identifier: 'g0guard', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
@@ -109,8 +112,12 @@ export function startLanguageServer(args: string[]): void {
   connection.onReferences(guardAsync(log, 'references', (p, token) => references(session, p, token), null));
   connection.onCompletion(guardAsync(log, 'completion', (p, token) => completion(session, p, token), null));
   connection.onSignatureHelp(guardAsync(log, 'signatureHelp', (p, token) => signatureHelp(session, p, token), null));
+  connection.languages.callHierarchy.onPrepare(guardAsync(log, 'prepareCallHierarchy', (p, token) => prepareCallHierarchy(session, p, token), null));
+  connection.languages.callHierarchy.onIncomingCalls(guard(log, 'incomingCalls', (p) => incomingCalls(session, p), null));
+  connection.languages.callHierarchy.onOutgoingCalls(guard(log, 'outgoingCalls', (p) => outgoingCalls(session, p), null));
   connection.onCodeAction(guardAsync(log, 'codeAction', (p, token) => codeActions(session, p, token), []));
   connection.onExecuteCommand(guardAsync(log, 'executeCommand', async (p) => {
+    if (p?.command === FOCUS_PATH_COMMAND) return focusEvidencePath(session, p.arguments);
     if (p?.command !== RESCAN_COMMAND) return null;
     session.rescanAll();
     await indexer.idle();

@@ -12,6 +12,7 @@ import { C_EXTENSIONS } from '../model/discover';
 import { clearModuleCache, type FactCache } from '../model/package';
 import type { ParserBackend } from '../parse/backend';
 import { checkRoot, type AnalysisEnv } from './analysis';
+import type { FocusedPath } from './call-hierarchy';
 import { OpenDocuments } from './documents';
 import { FileTexts } from './file-texts';
 import { IncrementalGo } from './incremental-go';
@@ -52,6 +53,8 @@ export class Session {
   private readonly changedGo = new Set<string>();
   private triggers = new Set<string>();
   private readonly keyIndex = new WeakMap<AnalysisResult, Map<string, Finding>>();
+  /** An evidence path the next call hierarchy on its first function follows (call-hierarchy.ts). */
+  focusedPath: FocusedPath | undefined;
   /** Called when the roots need indexing again (folders added, go.mod or exclude changed, re-scan). */
   onReindex: (roots: Root[]) => void = () => undefined;
 
