@@ -27,7 +27,7 @@ int visit(struct node *n, int depth);
 /*
 #include "walk.h"
 // 葉の数を数える
-static int leaves(struct node *n) { return n->n == 0; }
+static const char *leaf_tag = "葉"; static int leaves(struct node *n) { return n->n == 0; }
 extern int goVisit(struct node *n, int depth);
 */
 import "C"

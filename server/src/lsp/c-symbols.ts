@@ -17,7 +17,7 @@ export interface CSymbolSite {
   file: SourceFile;
   /** The name. */
   span: Span;
-  /** The whole declaration (a function's up to its body). */
+  /** The whole declaration (a function's with its body). */
   decl: Span;
   view: CView;
   /** A static function: other units cannot call it. */
@@ -34,8 +34,7 @@ export class PackageSymbols {
       const add = (s: Omit<CSymbolSite, 'file' | 'view'>) => sites.push({ ...s, file: view.file, view });
       for (const f of view.facts.funcs) {
         if (f.role === 'lambda' || !f.name) continue;
-        const body = view.file.text.indexOf('{', f.nameSpan.end);
-        add({ name: f.name, kind: 'function', span: f.nameSpan, decl: { start: f.span.start, end: body < 0 || body > f.span.end ? f.span.end : body }, isStatic: f.isStatic });
+        add({ name: f.name, kind: 'function', span: f.nameSpan, decl: f.span, isStatic: f.isStatic });
       }
       for (const s of view.facts.symbols ?? []) add({ ...s, isStatic: false });
       for (const m of macrosIn(view.file, preambleRanges(pkg, view.file))) add({ ...m, kind: 'macro', isStatic: false });
@@ -102,7 +101,11 @@ export function cgoNameOf(site: CSymbolSite): string | undefined {
 /** The declaration as one line (`int visit(struct node *n, int depth)`), for details and signatures. */
 export function declarationText(site: CSymbolSite, max = 160): string {
   let text = site.file.text.slice(site.decl.start, site.decl.end);
-  if (site.kind === 'struct' || site.kind === 'union' || site.kind === 'class' || site.kind === 'enum') text = text.slice(0, Math.max(0, text.indexOf('{'))) || text;
+  // A body is not part of the signature: up to the `{` of a function, record or enum.
+  if (site.kind === 'function' || site.kind === 'struct' || site.kind === 'union' || site.kind === 'class' || site.kind === 'enum') {
+    const body = text.indexOf('{', site.span.end - site.decl.start);
+    if (body > 0) text = text.slice(0, body);
+  }
   text = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ' ').replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').replace(/\s*;\s*$/, '').trim();
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

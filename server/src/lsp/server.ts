@@ -13,6 +13,8 @@ import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { focusEvidencePath, incomingCalls, outgoingCalls, prepareCallHierarchy } from './call-hierarchy';
 import { completion, signatureHelp } from './completion';
 import { definition, references } from './definition';
+import { preambleSymbols } from './preamble-symbols';
+import { semanticTokens, TOKEN_LEGEND } from './preamble-tokens';
 import { installFaultInjection } from './fault-injection';
 import { hover } from './hover';
 import { Indexer } from './indexer';
@@ -80,6 +82,8 @@ export function startLanguageServer(args: string[]): void {
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
         executeCommandProvider: { commands: [RESCAN_COMMAND, FOCUS_PATH_COMMAND] },
         callHierarchyProvider: true,
+        semanticTokensProvider: { legend: TOKEN_LEGEND, full: true, range: true },
+        documentSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...(session.client.pullDiagnostics ? { diagnosticProvider: { identifier: 'g0guard', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
@@ -115,6 +119,9 @@ export function startLanguageServer(args: string[]): void {
   connection.languages.callHierarchy.onPrepare(guardAsync(log, 'prepareCallHierarchy', (p, token) => prepareCallHierarchy(session, p, token), null));
   connection.languages.callHierarchy.onIncomingCalls(guard(log, 'incomingCalls', (p) => incomingCalls(session, p), null));
   connection.languages.callHierarchy.onOutgoingCalls(guard(log, 'outgoingCalls', (p) => outgoingCalls(session, p), null));
+  connection.languages.semanticTokens.on(guardAsync(log, 'semanticTokens', (p, token) => semanticTokens(session, p, token), { data: [] }));
+  connection.languages.semanticTokens.onRange(guardAsync(log, 'semanticTokens/range', (p, token) => semanticTokens(session, p, token), { data: [] }));
+  connection.onDocumentSymbol(guardAsync(log, 'documentSymbol', (p, token) => preambleSymbols(session, p, token), null));
   connection.onCodeAction(guardAsync(log, 'codeAction', (p, token) => codeActions(session, p, token), []));
   connection.onExecuteCommand(guardAsync(log, 'executeCommand', async (p) => {
     if (p?.command === FOCUS_PATH_COMMAND) return focusEvidencePath(session, p.arguments);
