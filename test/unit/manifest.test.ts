@@ -66,6 +66,6 @@ test('activation, workspace trust and entry point', () => {
 test('each contributed command is registered by the client', () => {
   const src = fs.readdirSync(path.join(root, 'client', 'src')).map((f) => fs.readFileSync(path.join(root, 'client', 'src', f), 'utf8')).join('\n');
   const ids = pkg.contributes.commands.map((c: { command: string }) => c.command);
-  assert.deepEqual(ids.sort(), ['g0guard.openRuleDocs', 'g0guard.rescan']);
+  assert.deepEqual(ids.sort(), ['g0guard.openRuleDocs', 'g0guard.rescan', 'g0guard.showEvidencePath']);
   for (const id of ids) assert.ok(src.includes(`registerCommand('${id}'`), `client/src never registers ${id}`);
 });
