@@ -6,7 +6,7 @@ import { SymbolKind, type CallHierarchyIncomingCall, type CallHierarchyIncomingC
 import type { CallGraph, Edge, FuncNode } from '../graph/callgraph';
 import type { Finding } from '../findings/finding';
 import type { Session } from './session';
-import { nameAt, resultHolding, sourceAt } from './source-at';
+import { callsAt, nameAt, resultHolding, sourceAt } from './source-at';
 import { listAt } from '../util/list-at';
 import { pathToUri, uriToPath } from './uri';
 
@@ -23,7 +23,7 @@ export async function prepareCallHierarchy(session: Session, params: CallHierarc
   let nodes = graph.nodes.filter((n) => n.file.path === at.source.path && within(n.nameSpan));
   if (!nodes.length) {
     // On a call: what the call graph says it reaches (innermost call first).
-    const calls = graph.out.flat().filter((e) => e.file.path === at.source.path && within(e.span)).sort((a, b) => (a.span.end - a.span.start) - (b.span.end - b.span.start));
+    const calls = callsAt(at);
     const name = nameAt(at);
     const named = calls.filter((e) => !name || name.kind !== 'c' || graph.nodes[e.to].c?.name === name.name || graph.nodes[e.to].go?.exportName === name.name);
     nodes = unique((named.length ? named : calls).filter((e) => e.span.start === (named[0] ?? calls[0]).span.start).map((e) => graph.nodes[e.to]));

@@ -10,7 +10,7 @@ import type { SourceFile } from '../model/package';
 import { scanTokens } from '../text/code-tokens';
 import { cgoTarget, packageSymbols, preambleRanges, type CSiteKind, type CSymbolSite } from './c-symbols';
 import type { Session } from './session';
-import { nameAt, sourceAt, type NameAt, type SourceAt } from './source-at';
+import { callsAt, nameAt, sourceAt, type NameAt, type SourceAt } from './source-at';
 import { pathToUri } from './uri';
 
 interface Site { file: SourceFile; span: Span }
@@ -43,9 +43,7 @@ export async function references(session: Session, params: ReferenceParams, toke
 /** Functions a call under the cursor reaches, as the call graph resolved it (C++ overloads, pointers). */
 function calledHere(at: SourceAt, name: Extract<NameAt, { kind: 'c' }>): FuncNode[] {
   const { graph } = at.result.index;
-  const within = (s: Span) => s.start <= at.offset && at.offset <= s.end;
-  const edges = graph.out.flat().filter((e) => e.file.path === at.source.path && within(e.span));
-  const targets = edges.map((e) => graph.nodes[e.to]).filter((n) => (n.c ? n.c.name === name.name : n.go?.exportName === name.name));
+  const targets = callsAt(at).map((e) => graph.nodes[e.to]).filter((n) => (n.c ? n.c.name === name.name : n.go?.exportName === name.name));
   return name.kinds.has('function') ? targets : [];
 }
 

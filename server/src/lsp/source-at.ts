@@ -4,7 +4,7 @@
 // or a Go function name. Requests about a file whose text changed since its check get nothing.
 import type { CancellationToken, Position } from 'vscode-languageserver';
 import type { AnalysisResult } from '../findings/analyze';
-import type { FuncNode } from '../graph/callgraph';
+import type { Edge, FuncNode } from '../graph/callgraph';
 import type { Span } from '../model/facts';
 import type { Package, SourceFile } from '../model/package';
 import { identifierAt, scanTokens } from '../text/code-tokens';
@@ -90,4 +90,10 @@ function codeAt(text: string, start: number, lang: 'go' | 'c', floor: number): b
     return false;
   }, lineStart, Math.min(text.length, start + 1));
   return ok;
+}
+
+/** The call edges whose call site holds the offset, innermost call first. */
+export function callsAt(at: SourceAt): Edge[] {
+  return at.result.index.graph.out.flat().filter((e) => e.file.path === at.source.path && e.span.start <= at.offset && at.offset <= e.span.end)
+    .sort((a, b) => (a.span.end - a.span.start) - (b.span.end - b.span.start));
 }
