@@ -7,6 +7,7 @@ import type { CSymbolKind } from '../model/c-facts';
 import type { CView } from '../model/c-units';
 import type { Span } from '../model/facts';
 import type { GoFile, Package, SourceFile } from '../model/package';
+import { DEFINE_LINE } from '../parse/preprocess';
 import { listAt } from '../util/list-at';
 
 export type CSiteKind = CSymbolKind | 'function' | 'macro';
@@ -53,6 +54,11 @@ export class PackageSymbols {
     return [...out];
   }
 
+  /** Every site of the views a file's unit reads (what its code can name). */
+  sitesSeenFrom(file: string): CSymbolSite[] {
+    return this.viewsSeenFrom(file).flatMap((v) => this.byView.get(v) ?? []);
+  }
+
   /** The sites named `name` of the given kinds; `visible` first, then non-static functions of any unit. */
   lookup(name: string, kinds: ReadonlySet<CSiteKind>, visible: CView[]): CSymbolSite[] {
     const all = (this.byName.get(name) ?? []).filter((s) => kinds.has(s.kind));
@@ -84,6 +90,16 @@ export function cgoTarget(goName: string): { name: string; kinds: ReadonlySet<CS
     if (name.startsWith(prefix) && name.length > prefix.length) return { name: name.slice(prefix.length), kinds: new Set(kinds) };
   }
   return { name, kinds: ORDINARY };
+}
+
+/** Whether the name starting at `start` of Go text is selected from `C` (`C.name`, not `x.C.name`'s `C`). */
+export function isCgoSelected(text: string, start: number): boolean {
+  return text.startsWith('C.', start - 2) && !/\w/.test(text[start - 3] ?? '');
+}
+
+/** The tag keyword right before a C name (`struct` of `struct node`), if any. */
+export function tagKeywordBefore(text: string, start: number): 'struct' | 'union' | 'enum' | 'class' | undefined {
+  return /\b(struct|union|enum|class)\s+$/.exec(text.slice(Math.max(0, start - 16), start))?.[1] as 'struct' | 'union' | 'enum' | 'class' | undefined;
 }
 
 /** How Go code names a C site (`C.struct_x`), or undefined when it cannot (C++ classes, anonymous types). */
@@ -120,15 +136,13 @@ export function preambleRanges(pkg: Package, file: SourceFile): Span[] | undefin
   return (pkg.goFiles.find((g) => g.path === file.path) as GoFile | undefined)?.facts.preamble?.ranges ?? [];
 }
 
-const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm;
-
 /** `#define NAME …` lines of the text, or of its ranges. */
 function macrosIn(file: SourceFile, ranges: Span[] | undefined): { name: string; span: Span; decl: Span }[] {
   const out: { name: string; span: Span; decl: Span }[] = [];
   for (const r of ranges ?? [{ start: 0, end: file.text.length }]) {
     const part = file.text.slice(r.start, r.end);
     if (!part.includes('define')) continue;
-    for (const m of part.matchAll(DEFINE)) {
+    for (const m of part.matchAll(DEFINE_LINE)) {
       const start = r.start + m.index! + m[0].length - m[1].length;
       let end = file.text.indexOf('\n', start);
       while (end > 0 && file.text.charCodeAt(end - 1 - (file.text.charCodeAt(end - 1) === 13 ? 1 : 0)) === 92) end = file.text.indexOf('\n', end + 1);

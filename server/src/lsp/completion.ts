@@ -7,7 +7,7 @@ import type { LineIndex } from '../text/line-index';
 import { scanTokens } from '../text/code-tokens';
 import { cgoNameOf, declarationText, packageSymbols, type CSiteKind, type CSymbolSite } from './c-symbols';
 import type { Session } from './session';
-import { resultHolding } from './source-at';
+import { goFileChecked } from './source-at';
 import { uriToPath } from './uri';
 
 const KIND: Record<CSiteKind, CompletionItemKind> = {
@@ -113,8 +113,6 @@ function parameterSpans(decl: string): { start: number; end: number }[] {
 
 /** The C names a Go file's preamble can use: its unit's views, in the package of its last check. */
 function visibleSites(session: Session, file: string): CSymbolSite[] {
-  const pkg = resultHolding(session, file)?.packages.find((p) => p.goFiles.some((g) => g.path === file));
-  if (!pkg) return [];
-  const symbols = packageSymbols(pkg);
-  return symbols.viewsSeenFrom(file).flatMap((v) => symbols.byView.get(v) ?? []);
+  const checked = goFileChecked(session, file);
+  return checked ? packageSymbols(checked.pkg).sitesSeenFrom(file) : [];
 }

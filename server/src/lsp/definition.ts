@@ -8,7 +8,7 @@ import type { FuncNode } from '../graph/callgraph';
 import type { Span } from '../model/facts';
 import type { SourceFile } from '../model/package';
 import { scanTokens } from '../text/code-tokens';
-import { cgoTarget, packageSymbols, preambleRanges, type CSiteKind, type CSymbolSite } from './c-symbols';
+import { cgoTarget, isCgoSelected, packageSymbols, preambleRanges, tagKeywordBefore, type CSiteKind, type CSymbolSite } from './c-symbols';
 import type { Session } from './session';
 import { callsAt, nameAt, sourceAt, type NameAt, type SourceAt } from './source-at';
 import { pathToUri } from './uri';
@@ -74,7 +74,7 @@ function goUses(at: SourceAt, name: string, kinds: ReadonlySet<CSiteKind>): Site
     for (const g of pkg.goFiles) {
       if (!g.facts.imports.some((i) => i.path === 'C') || !g.text.includes(name)) continue;
       scanTokens(g.text, 'go', (kind, start, end) => {
-        if (kind !== 'ident' || !g.text.startsWith('C.', start - 2) || /\w/.test(g.text[start - 3] ?? '')) return;
+        if (kind !== 'ident' || !isCgoSelected(g.text, start)) return;
         const t = cgoTarget(g.text.slice(start, end));
         if (t.name === name && [...t.kinds].some((k) => kinds.has(k))) out.push({ file: g, span: { start, end } });
       });
@@ -96,8 +96,7 @@ function cUses(at: SourceAt, name: string, kinds: ReadonlySet<CSiteKind>): Site[
       for (const r of preambleRanges(pkg, file) ?? [{ start: 0, end: file.text.length }]) {
         scanTokens(file.text, 'c', (kind, start, end) => {
           if (kind !== 'ident' || end - start !== name.length || !file.text.startsWith(name, start)) return;
-          const isTag = /\b(struct|union|enum|class)\s+$/.test(file.text.slice(Math.max(0, start - 16), start));
-          if (isTag === wantTag) out.push({ file, span: { start, end } });
+          if (!!tagKeywordBefore(file.text, start) === wantTag) out.push({ file, span: { start, end } });
         }, r.start, r.end);
       }
     }

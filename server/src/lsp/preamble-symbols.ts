@@ -4,7 +4,7 @@
 import { SymbolKind, type CancellationToken, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
 import { declarationText, packageSymbols, type CSiteKind, type CSymbolSite } from './c-symbols';
 import type { Session } from './session';
-import { resultHolding } from './source-at';
+import { goFileChecked } from './source-at';
 import { uriToPath } from './uri';
 
 const KIND: Record<CSiteKind, SymbolKind> = {
@@ -16,9 +16,7 @@ export async function preambleSymbols(session: Session, params: DocumentSymbolPa
   const file = params?.textDocument?.uri ? uriToPath(params.textDocument.uri) : undefined;
   if (!file?.endsWith('.go')) return null;
   await session.ready(file, { token, limitMs: 2000 });
-  const result = resultHolding(session, file);
-  const pkg = result?.packages.find((p) => p.goFiles.some((g) => g.path === file));
-  const go = pkg?.goFiles.find((g) => g.path === file);
+  const { pkg, go } = goFileChecked(session, file) ?? {};
   const imported = go?.facts.imports.find((i) => i.path === 'C');
   if (!pkg || !go || !imported || !go.facts.preamble?.ranges.length || go.text !== session.currentText(file)) return null;
   const view = pkg.cViews.find((v) => v.file.path === file);

@@ -4,13 +4,13 @@
 // tokens (C files have their own highlighting), full or for a range, in the negotiated units.
 import type { CancellationToken, SemanticTokens, SemanticTokensLegend, SemanticTokensParams, SemanticTokensRangeParams } from 'vscode-languageserver';
 import type { Span } from '../model/facts';
-import type { GoFile } from '../model/package';
+import type { GoFile, Package } from '../model/package';
 import { scanTokens, type CodeTokenKind } from '../text/code-tokens';
 import type { LineIndex } from '../text/line-index';
 import { packageSymbols, type CSiteKind } from './c-symbols';
 import type { PositionCodec } from './position-encoding';
 import type { Session } from './session';
-import { resultHolding } from './source-at';
+import { goFileChecked } from './source-at';
 import { uriToPath } from './uri';
 
 const TYPES = ['comment', 'string', 'number', 'keyword', 'macro', 'function', 'type', 'struct', 'enum', 'enumMember', 'variable', 'operator'] as const;
@@ -32,24 +32,21 @@ export async function semanticTokens(session: Session, params: SemanticTokensPar
   const file = params?.textDocument?.uri ? uriToPath(params.textDocument.uri) : undefined;
   if (!file?.endsWith('.go')) return { data: [] };
   await session.ready(file, { token, limitMs: 2000 });
-  const go = resultHolding(session, file)?.packages.flatMap((p) => p.goFiles).find((g) => g.path === file);
+  const checked = goFileChecked(session, file);
   // Tokens are only right for the text the check read.
-  if (!go?.facts.preamble || go.text !== session.currentText(file)) return { data: [] };
+  if (!checked?.go.facts.preamble || checked.go.text !== session.currentText(file)) return { data: [] };
+  const { pkg, go } = checked;
   const range = 'range' in params && params.range ? { start: session.codec.offset(go.lines, params.range.start), end: session.codec.offset(go.lines, params.range.end) } : undefined;
-  return { data: encode(preambleTokens(session, go, range), go.lines, session.codec) };
+  return { data: encode(preambleTokens(pkg, go, range), go.lines, session.codec) };
 }
 
 /** The preamble's tokens in order, within `range` when given. */
-export function preambleTokens(session: Session, go: GoFile, range?: Span): Token[] {
-  const pkg = resultHolding(session, go.path)?.packages.find((p) => p.goFiles.includes(go));
-  const symbols = pkg && packageSymbols(pkg);
+function preambleTokens(pkg: Package, go: GoFile, range?: Span): Token[] {
   const kinds = new Map<string, CSiteKind>();
   const declared = new Set<number>();
-  for (const v of symbols?.viewsSeenFrom(go.path) ?? []) {
-    for (const s of symbols!.byView.get(v) ?? []) {
-      if (!kinds.has(s.name) || s.kind === 'function') kinds.set(s.name, s.kind);
-      if (v.file.path === go.path) declared.add(s.span.start);
-    }
+  for (const s of packageSymbols(pkg).sitesSeenFrom(go.path)) {
+    if (!kinds.has(s.name) || s.kind === 'function') kinds.set(s.name, s.kind);
+    if (s.file.path === go.path) declared.add(s.span.start);
   }
   const out: Token[] = [];
   const text = go.text;

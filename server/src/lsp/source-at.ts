@@ -6,9 +6,9 @@ import type { CancellationToken, Position } from 'vscode-languageserver';
 import type { AnalysisResult } from '../findings/analyze';
 import type { Edge, FuncNode } from '../graph/callgraph';
 import type { Span } from '../model/facts';
-import type { Package, SourceFile } from '../model/package';
+import type { GoFile, Package, SourceFile } from '../model/package';
 import { identifierAt, scanTokens } from '../text/code-tokens';
-import { cgoTarget, ORDINARY, type CSiteKind } from './c-symbols';
+import { cgoTarget, isCgoSelected, ORDINARY, preambleRanges, tagKeywordBefore, type CSiteKind } from './c-symbols';
 import type { Session } from './session';
 import { uriToPath } from './uri';
 
@@ -57,12 +57,12 @@ export function nameAt(at: SourceAt): NameAt | undefined {
   const span = { start: id.start, end: id.end };
   const cRange = cRangeAt(at);
   if (cRange) {
-    const tag = /\b(struct|union|enum|class)\s+$/.exec(source.text.slice(Math.max(0, id.start - 16), id.start));
-    const kinds: ReadonlySet<CSiteKind> = tag ? new Set(tag[1] === 'struct' ? ['struct', 'class'] : [tag[1] as CSiteKind]) : ORDINARY;
+    const tag = tagKeywordBefore(source.text, id.start);
+    const kinds: ReadonlySet<CSiteKind> = tag ? new Set(tag === 'struct' ? ['struct', 'class'] : [tag]) : ORDINARY;
     return codeAt(source.text, id.start, 'c', cRange.start) ? { kind: 'c', name: id.name, kinds, span, fromGo: false } : undefined;
   }
   if (!codeAt(source.text, id.start, 'go', 0)) return undefined;
-  if (source.text.startsWith('C.', id.start - 2) && !/\w/.test(source.text[id.start - 3] ?? '')) {
+  if (isCgoSelected(source.text, id.start)) {
     const t = cgoTarget(id.name);
     return { kind: 'c', name: t.name, kinds: t.kinds, span, fromGo: true };
   }
@@ -72,9 +72,17 @@ export function nameAt(at: SourceAt): NameAt | undefined {
 
 /** The C text around the offset: all of a C/C++ file, or the preamble range of a Go file that holds it. */
 export function cRangeAt(at: SourceAt): Span | undefined {
-  if (!at.source.path.endsWith('.go')) return { start: 0, end: at.source.text.length };
-  const g = at.packages[0]?.goFiles.find((f) => f.path === at.source.path);
-  return g?.facts.preamble?.ranges.find((r) => r.start <= at.offset && at.offset <= r.end);
+  const ranges = at.packages[0] ? preambleRanges(at.packages[0], at.source) : undefined;
+  return (ranges ?? [{ start: 0, end: at.source.text.length }]).find((r) => r.start <= at.offset && at.offset <= r.end);
+}
+
+/** A Go file in the package of its last check, and that package. */
+export function goFileChecked(session: Session, file: string): { pkg: Package; go: GoFile } | undefined {
+  for (const pkg of resultHolding(session, file)?.packages ?? []) {
+    const go = pkg.goFiles.find((g) => g.path === file);
+    if (go) return { pkg, go };
+  }
+  return undefined;
 }
 
 /** Whether `start` begins a name in code, not in a comment or literal; `floor` is where the code's text begins (a preamble line). */

@@ -41,6 +41,9 @@ export interface PreprocessContext {
   depth?: number;
 }
 
+/** A `#define NAME` line; the name is group 1. */
+export const DEFINE_LINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm;
+
 /** Storage and inline keywords: a macro made of these is written in its place when it fits. */
 const KEYWORDS = new Set(['static', 'extern', 'inline', '__inline', '__inline__', 'const', 'volatile', 'register', '_Thread_local', '__thread']);
 /** What a declaration can do without: attributes, export specifiers, calling conventions. */
@@ -59,7 +62,7 @@ export function preprocessFile(file: string, text: string, segments: TextRange[]
   for (const seg of segs) {
     const part = segments ? text.slice(seg.start, seg.end) : text;
     if (!part.includes('define')) continue;
-    for (const m of part.matchAll(/^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm)) {
+    for (const m of part.matchAll(DEFINE_LINE)) {
       ctx.controlled.add(m[1]);
       const p = reservedPrefix(m[1]);
       if (p) own.add(p);

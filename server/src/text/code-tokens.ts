@@ -1,6 +1,7 @@
 // A lexer for Go and C/C++ text, positions only: what the editor features need to tell names from
 // comments and literals (references, preamble highlighting) without parsing. Go adds raw strings
 // in backquotes; C adds preprocessor directives (`#include` at the start of a line).
+import { isIdentPart, isIdentStart } from '../parse/c-expr';
 
 export type CodeTokenKind = 'comment' | 'string' | 'char' | 'number' | 'ident' | 'punct' | 'directive';
 
@@ -66,14 +67,6 @@ export function identifierAt(text: string, offset: number): { start: number; end
   while (end < text.length && isIdentPart(text.charCodeAt(end))) end++;
   if (start === end || !isIdentStart(text.charCodeAt(start))) return undefined;
   return { start, end, name: text.slice(start, end) };
-}
-
-export function isIdentStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
-}
-
-export function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || isDigit(c);
 }
 
 function isDigit(c: number): boolean {
