@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests need (npm run test:editors): Debian packages (chromium for
-# the workbench, neovim as a second LSP client, ripgrep + libkrb5-dev for code-server) and
+# the workbench, neovim and emacs-nox + elpa-eglot + elpa-go-mode as other LSP clients, ripgrep +
+# libkrb5-dev for code-server) and
 # code-server 4.100.3 (VS Code 1.100, the last release on Node 20) into .work/code-server.
 #   scripts/install-code-server.sh [DEST]      (DEST defaults to .work/code-server)
 # Skips each part that is already there. code-server's own postinstall downloads ripgrep from
@@ -14,7 +15,7 @@ export npm_config_audit=false npm_config_fund=false npm_config_yes=true npm_conf
 # 1. Debian packages, only those missing (apt-get update only when something is).
 need=()
 # fonts-wqy-microhei: CJK glyphs for the screenshots (the fixture has a Chinese comment), 1.6 MB
-for pkg in chromium neovim ripgrep libkrb5-dev curl g++ make python3 fonts-wqy-microhei; do
+for pkg in chromium neovim emacs-nox elpa-eglot elpa-go-mode ripgrep libkrb5-dev curl g++ make python3 fonts-wqy-microhei; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # `npm run test:editors`: g0guard in real editors. Builds (tsc, for the API test module), bundles
-# and packages the .vsix, installs code-server + Chromium + Neovim when missing
+# and packages the .vsix, installs code-server + Chromium + Neovim + Emacs when missing
 # (scripts/install-code-server.sh, into .work/), then runs:
-#   nvim             Neovim 0.7.2 headless against dist/server.js      (test/editors/nvim/)
+#   nvim             Neovim 0.7.2 headless, the README's configuration (test/editors/nvim/)
+#   emacs            Emacs 28 + eglot in batch mode, the README's configuration (test/editors/emacs/)
 #   code-server-api  checks inside VS Code's extension host           (test/editors/code-server/)
 #   code-server-ui   Playwright + Chromium smoke test, screenshots to docs/screenshots/
-#   scripts/test-editors.sh [PHASE...]   (default: all of build package install nvim code-server-api code-server-ui)
+#   scripts/test-editors.sh [PHASE...]   (default: all of build package install nvim emacs code-server-api code-server-ui)
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-phases=${*:-build package install nvim code-server-api code-server-ui}
+phases=${*:-build package install nvim emacs code-server-api code-server-ui}
 status=0; total_passed=0; total_failed=0; summary=()
 t_all=$SECONDS
 
@@ -46,9 +47,10 @@ for p in $phases; do
     package) phase package package || break ;;
     install) phase install bash scripts/install-code-server.sh || break ;;
     nvim) phase nvim bash test/editors/nvim/run.sh ;;
+    emacs) phase emacs bash test/editors/emacs/run.sh ;;
     code-server-api) phase code-server-api bash test/editors/code-server/run.sh api ;;
     code-server-ui) phase code-server-ui bash test/editors/code-server/run.sh ui ;;
-    *) echo "unknown phase $p (build package install nvim code-server-api code-server-ui)"; exit 2 ;;
+    *) echo "unknown phase $p (build package install nvim emacs code-server-api code-server-ui)"; exit 2 ;;
   esac
 done
 echo "=== summary ($((SECONDS - t_all)) s)"

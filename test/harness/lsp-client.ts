@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -27,6 +27,8 @@ export interface ClientOptions {
   initializationOptions?: unknown;
   /** Extra node flags for the server process (e.g. --cpu-prof when profiling the benchmark). */
   nodeArgs?: string[];
+  /** Answer client/registerCapability with an error, as eglot 1.9 does when it cannot watch files. */
+  refuseRegistration?: boolean;
 }
 
 export interface ProgressEvent { token: unknown; value: { kind: string; message?: string; percentage?: number; title?: string } }
@@ -80,7 +82,7 @@ export class LspClient {
     connection.onNotification('window/logMessage', (p: { message: string }) => { client.logs.push(p.message); client.notify(); });
     connection.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) =>
       p.items.map((i) => (i.section === 'g0guard' ? (typeof client.settings === 'function' ? (client.settings as (s?: string) => unknown)(i.scopeUri) : client.settings ?? null) : null)));
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', () => (opts.refuseRegistration ? new ResponseError(-32603, 'Internal error') : null));
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('workspace/diagnostic/refresh', () => { client.refreshes.push(Date.now()); client.notify(); return null; });
     connection.listen();

@@ -43,10 +43,11 @@ for (const backend of ['wasm', 'native'] as const) {
         return { client, file, at, where };
       };
 
-      it('from Go C.f to the C definition, then its declarations', async () => {
+      it('from Go C.f to the C definition; its declarations by textDocument/declaration', async () => {
         const { client, at, where } = await start();
         const defs = await client.request('textDocument/definition', at('main.go', 'C.visit', 4)) as Location[];
-        assert.deepEqual(where(defs), ['walk.c:4:visit', 'walk.h:8:visit']);
+        assert.deepEqual(where(defs), ['walk.c:4:visit']);
+        assert.deepEqual(where(await client.request('textDocument/declaration', at('main.go', 'C.visit', 4)) as Location[]), ['walk.h:8:visit']);
         // From the middle of the name, and from a static function of the preamble.
         assert.deepEqual(where(await client.request('textDocument/definition', at('main.go', 'C.leaves', 5)) as Location[]), ['main.go:6:leaves']);
       });

@@ -46,6 +46,29 @@ describe('robustness', () => {
     assert.ok(client.alive);
   });
 
+  it('a client that refuses the file-watch registration (eglot 1.9) still gets the index, fixes and cleared diagnostics', async () => {
+    const dir = tempWorkspace({ 'go.mod': 'module example.com/refuse\n\ngo 1.19\n', 'main.go': BIG_FRAME_AND_PANIC });
+    const client = await LspClient.forTest({ folders: [dir], refuseRegistration: true }, dir);
+    await client.indexed();
+    assert.ok(client.logs.some((l) => /refused to register file watching .*going on without it/.test(l)), client.logs.join('\n'));
+    const file = path.join(dir, 'main.go');
+    await client.open(file);
+    assert.deepEqual((await client.diagnostics(file)).map((d) => d.code).sort(), ['c-large-frame', 'export-panic']);
+    const at = client.text(file).indexOf('\tpanic("boom")');
+    const line = client.text(file).slice(0, at).split('\n').length - 1;
+    await client.change(file, [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }]);
+    assert.deepEqual((await client.diagnostics(file, (ds) => ds.length === 1)).map((d) => d.code), ['c-large-frame']);
+  });
+
+  it('no published diagnostic holds a NUL character (Emacs drops the whole message)', async () => {
+    const dir = tempWorkspace({ 'go.mod': 'module example.com/nul\n\ngo 1.19\n', 'main.go': BIG_FRAME_AND_PANIC });
+    const client = await LspClient.forTest({ folders: [dir] }, dir);
+    const file = path.join(dir, 'main.go');
+    await client.open(file);
+    const ds = await client.diagnostics(file, (d) => d.length === 2);
+    assert.ok(!JSON.stringify(ds).includes('\\u0000'), JSON.stringify(ds));
+  });
+
   it('a file the parser throws on is skipped and named; the rest of its package is still checked', async () => {
     const dir = tempWorkspace({
       'go.mod': 'module example.com/fault\n\ngo 1.19\n',

@@ -1,6 +1,7 @@
 // The packaged extension: `npm run package` (vsce, which bundles first) makes a .vsix that holds
-// only dist/, the manifest, README and LICENSE; and the server inside it runs on its own, with no
-// node_modules and no native addon, speaking JSON-RPC over stdio to a real client (this test).
+// only dist/, the manifest, the extension's readme, LICENSE and CHANGELOG; its page has every
+// picture and link it names; and the server inside it runs on its own, with no node_modules and no
+// native addon, speaking JSON-RPC over stdio to a real client (this test).
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -48,12 +49,61 @@ before(() => {
 
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-test('the .vsix holds only the bundle, the manifest, README and LICENSE', () => {
+test('the .vsix holds only the bundle, the manifest, the readme, LICENSE and CHANGELOG', () => {
   const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|readme\.md|license(\.md|\.txt)?|changelog\.md|dist\/.+))$/i;
   const extra = [...entries.keys()].filter((n) => !allowed.test(n));
   assert.deepEqual(extra, [], 'files outside the allow-list');
   const suspicious = [...entries.keys()].filter((n) => /node_modules|\/src\/|\/test\/|fixtures|\.map$|\.ts$|\.node$|\.vsix$/.test(n));
   assert.deepEqual(suspicious, []);
+});
+
+test('the packaged readme is the extension page, and every picture and link it names is in the .vsix', () => {
+  const readme = entries.get('extension/readme.md')?.toString('utf8') ?? '';
+  assert.match(readme, /^# g0guard for VS Code/, 'the readme in the .vsix is not client/README.md');
+  const targets = [...readme.matchAll(/\]\(([^)\s]+)\)|<img[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+  const local = targets.filter((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t)).map((t) => t.replace(/#.*$/, ''));
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+  assert.ok(images.length >= 6, `pictures on the page: ${images.join(', ')}`);
+  assert.ok(local.length >= images.length + 10, `local links: ${local.length}`); // the pictures and the ten rule pages
+  const missing = local.filter((t) => !entries.has(path.posix.join('extension', t)));
+  assert.deepEqual(missing, [], 'the readme names files the .vsix does not hold');
+  for (const image of images) {
+    const png = entries.get(path.posix.join('extension', image))!;
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', `${image} is not a PNG`);
+  }
+  for (const r of ALL_RULE_META) assert.ok(local.includes(`dist/docs/rules/${r.id}.md`), `no link to the page of ${r.id}`);
+});
+
+test('the readme names every setting and command the manifest contributes', () => {
+  const readme = entries.get('extension/readme.md')!.toString('utf8');
+  const pkg = JSON.parse(entries.get('extension/package.json')!.toString('utf8'));
+  const settings = Object.keys(pkg.contributes.configuration.properties)
+    .map((k: string) => (k.startsWith('g0guard.rules.') ? 'g0guard.rules.<rule>' : k));
+  assert.deepEqual(settings.filter((k) => !readme.includes(`\`${k}\``)), [], 'settings the readme does not name');
+  const commands = pkg.contributes.commands.map((c: { category: string; title: string }) => `*${c.category}: ${c.title}*`);
+  assert.deepEqual(commands.filter((c: string) => !readme.includes(c)), [], 'commands the readme does not name');
+});
+
+test('the manifest has what a marketplace page needs: license, icon, repository, bugs, changelog', () => {
+  const pkg = JSON.parse(entries.get('extension/package.json')!.toString('utf8'));
+  assert.equal(pkg.license, 'MIT');
+  assert.match(entries.get('extension/LICENSE.txt')?.toString('utf8') ?? '', /^MIT License/);
+  assert.match(pkg.repository.url, /^https:\/\//);
+  assert.match(pkg.bugs.url, /^https:\/\//);
+  const icon = entries.get(path.posix.join('extension', pkg.icon))!;
+  assert.equal(icon.subarray(1, 4).toString('latin1'), 'PNG');
+  assert.ok(icon.readUInt32BE(16) >= 128 && icon.readUInt32BE(16) === icon.readUInt32BE(20), 'the icon is a square of 128 px or more');
+  assert.match(entries.get('extension/changelog.md')?.toString('utf8') ?? '', new RegExp(`## ${pkg.version.replace(/\./g, '\\.')}`));
+  const vsixManifest = entries.get('extension.vsixmanifest')!.toString('utf8');
+  assert.match(vsixManifest, /<License>extension\/LICENSE\.txt<\/License>/);
+});
+
+test('the notices carry the license of every package whose code the .vsix holds', () => {
+  const notices = entries.get('extension/dist/THIRD-PARTY-NOTICES.txt')?.toString('utf8') ?? '';
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'grammars', 'manifest.json'), 'utf8'));
+  const need = ['vscode-languageclient', 'vscode-languageserver', 'vscode-jsonrpc', 'web-tree-sitter', ...manifest.grammars.map((g: { package: string }) => g.package)];
+  assert.deepEqual(need.filter((p) => !new RegExp(`^${p} \\S+ \\(`, 'm').test(notices)), [], 'packages without a notice');
+  assert.ok((notices.match(/Permission is hereby granted/g) ?? []).length >= need.length, 'license texts');
 });
 
 test('it has the client, the server, the wasm runtime and grammars, every query and every rule page', () => {

@@ -26,6 +26,8 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : a.span.start - b.span.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : 1);
 }
 
+/** Identifies a finding in a diagnostic's data. Lines, not NULs, separate the parts: Emacs's JSON
+ *  reader drops a whole message that holds a \u0000. */
 export function findingKey(f: Finding): string {
-  return `${f.rule}\u0000${f.file.path}\u0000${f.span.start}\u0000${f.message}`;
+  return `${f.rule}\n${f.span.start}\n${f.file.path}\n${f.message}`;
 }

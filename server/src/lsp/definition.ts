@@ -1,9 +1,10 @@
-// textDocument/definition and textDocument/references across the Go↔C boundary. From Go's `C.f`
-// (and `C.struct_x`, `C.enum_x`, `C.T`, `C.MACRO`) to the C definition and declarations; from a C
-// call of an //export name to the Go function; C to C within what the unit reads. References of a
+// textDocument/definition, declaration and references across the Go↔C boundary. From Go's `C.f`
+// (and `C.struct_x`, `C.enum_x`, `C.T`, `C.MACRO`) to the C definition (a function's prototypes
+// only when no definition is read), or with *declaration* to its prototypes; from a C call of an
+// //export name to the Go function; C to C within what the unit reads. References of a
 // C name are its Go `C.name` sites and its C uses; references of an export add its C callers.
 // Plain Go names are gopls's: nothing is answered for them.
-import type { CancellationToken, DefinitionParams, Location, ReferenceParams } from 'vscode-languageserver';
+import type { CancellationToken, DeclarationParams, DefinitionParams, Location, ReferenceParams } from 'vscode-languageserver';
 import type { FuncNode } from '../graph/callgraph';
 import type { Span } from '../model/facts';
 import type { SourceFile } from '../model/package';
@@ -15,12 +16,23 @@ import { pathToUri } from './uri';
 
 interface Site { file: SourceFile; span: Span }
 
-export async function definition(session: Session, params: DefinitionParams, token?: CancellationToken): Promise<Location[] | null> {
+export function definition(session: Session, params: DefinitionParams, token?: CancellationToken): Promise<Location[] | null> {
+  // One place to land, as gopls and clangd do: prototypes only stand in for a definition not read.
+  return sitesOf(session, params, token, (defs, protos) => (defs.length ? defs : protos));
+}
+
+export function declaration(session: Session, params: DeclarationParams, token?: CancellationToken): Promise<Location[] | null> {
+  return sitesOf(session, params, token, (defs, protos) => (protos.length ? protos : defs));
+}
+
+async function sitesOf(session: Session, params: DefinitionParams, token: CancellationToken | undefined, choose: (defs: Site[], protos: Site[]) => Site[]): Promise<Location[] | null> {
   const at = await sourceAt(session, params?.textDocument?.uri, params?.position, token);
   const name = at && nameAt(at);
   if (!at || !name || name.kind !== 'c') return null;
-  const sites = [...calledHere(at, name).map(nodeSite), ...exportsNamed(at, name).map(nodeSite), ...cSites(at, name)];
-  return sites.length ? unique(sites).map((s) => location(session, s)) : null;
+  const c = cSites(at, name);
+  const defs = [...calledHere(at, name).map(nodeSite), ...exportsNamed(at, name).map(nodeSite), ...c.filter((s) => s.kind !== 'prototype')];
+  const sites = unique(choose(defs, c.filter((s) => s.kind === 'prototype')));
+  return sites.length ? sites.map((s) => location(session, s)) : null;
 }
 
 export async function references(session: Session, params: ReferenceParams, token?: CancellationToken): Promise<Location[] | null> {
@@ -54,7 +66,7 @@ function exportsNamed(at: SourceAt, name: Extract<NameAt, { kind: 'c' }>): FuncN
 }
 
 /** Declarations and definitions of a C name as seen from where the cursor is. */
-function cSites(at: SourceAt, name: { name: string; kinds: ReadonlySet<CSiteKind> }): Site[] {
+function cSites(at: SourceAt, name: { name: string; kinds: ReadonlySet<CSiteKind> }): CSymbolSite[] {
   const out: CSymbolSite[] = [];
   for (const pkg of at.packages.length ? at.packages : at.result.packages) {
     const symbols = packageSymbols(pkg);

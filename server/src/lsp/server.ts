@@ -12,7 +12,7 @@ import { createBackend } from '../parse/create-backend';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { focusEvidencePath, incomingCalls, outgoingCalls, prepareCallHierarchy } from './call-hierarchy';
 import { completion, signatureHelp } from './completion';
-import { definition, references } from './definition';
+import { declaration, definition, references } from './definition';
 import { preambleSymbols } from './preamble-symbols';
 import { semanticTokens, TOKEN_LEGEND } from './preamble-tokens';
 import { installFaultInjection } from './fault-injection';
@@ -76,6 +76,7 @@ export function startLanguageServer(args: string[]): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         definitionProvider: true,
+        declarationProvider: true,
         referencesProvider: true,
         completionProvider: { triggerCharacters: ['.'] },
         signatureHelpProvider: { triggerCharacters: ['('], retriggerCharacters: [','] },
@@ -95,8 +96,13 @@ export function startLanguageServer(args: string[]): void {
     if (workspaceFolderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders(guard(log, 'didChangeWorkspaceFolders', (e) => session.didChangeWorkspaceFolders(e), undefined));
     }
-    if (dynamicWatch) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] });
-    if (dynamicConfig) await connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
+    // A client may refuse what it announced (eglot 1.9 answers an error when it cannot watch files):
+    // the server goes on without it rather than never indexing.
+    const register = async (what: string, doIt: () => Promise<unknown>) => {
+      try { await doIt(); } catch (e) { log.warn(`the client refused to register ${what} (${e instanceof Error ? e.message : String(e)}); going on without it`); }
+    };
+    if (dynamicWatch) await register('file watching', () => connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] }));
+    if (dynamicConfig) await register('configuration changes', () => connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }));
     await backendReady;
     await refreshSettings(session, log);
     await indexer.start(session.roots.all().filter((r) => !r.loose));
@@ -113,6 +119,7 @@ export function startLanguageServer(args: string[]): void {
   }, undefined));
   connection.onHover(guardAsync(log, 'hover', (p, token) => hover(session, p, token), null));
   connection.onDefinition(guardAsync(log, 'definition', (p, token) => definition(session, p, token), null));
+  connection.onDeclaration(guardAsync(log, 'declaration', (p, token) => declaration(session, p, token), null));
   connection.onReferences(guardAsync(log, 'references', (p, token) => references(session, p, token), null));
   connection.onCompletion(guardAsync(log, 'completion', (p, token) => completion(session, p, token), null));
   connection.onSignatureHelp(guardAsync(log, 'signatureHelp', (p, token) => signatureHelp(session, p, token), null));

@@ -1,9 +1,11 @@
--- g0guard's server (dist/server.js --stdio) under Neovim 0.7.2's built-in LSP client, headless:
--- a second, non-VS-Code client. Diagnostics with the rule as code, hover, quick fixes applied and
--- the diagnostics cleared. Neovim 0.7.2 sends the context diagnostics of textDocument/codeAction
--- back with byte columns on non-ASCII lines, so fixes are matched by diagnostic.data, not range.
---   SERVER_JS=dist/server.js WORKSPACE=<copy of test/editors/workspace> nvim --headless -u lsp-check.lua
-local server = assert(os.getenv('SERVER_JS'), 'set SERVER_JS')
+-- g0guard's server under Neovim 0.7.2's built-in LSP client, headless: a second, non-VS-Code
+-- client, configured by the README's block (editors/nvim/g0guard.lua), which run.sh loads as the
+-- init before this file with main.go open. Checks: the client attached by that configuration,
+-- diagnostics with the rule as code, hover, quick fixes applied and the diagnostics cleared, and
+-- a C file of the module joining the same client. Neovim 0.7.2 sends the context diagnostics of
+-- textDocument/codeAction back with byte columns on non-ASCII lines, so fixes are matched by
+-- diagnostic.data, not range.
+--   WORKSPACE=<copy of test/editors/workspace> nvim --headless -u <README block> main.go -c 'luafile lsp-check.lua'
 local workspace = assert(os.getenv('WORKSPACE'), 'set WORKSPACE')
 local timeout = tonumber(os.getenv('TIMEOUT_MS') or '20000')
 local started = vim.loop.hrtime()
@@ -20,23 +22,22 @@ local function finish()
   say(string.format('%d passed, %d failed', passed, failed))
   vim.cmd(failed == 0 and 'qall!' or 'cquit! 1')
 end
+local function wait(cond) return vim.wait(timeout, cond, 20) end
 
 vim.lsp.set_log_level('warn')
-vim.cmd('edit ' .. vim.fn.fnameescape(workspace .. '/main.go'))
 local buf = vim.api.nvim_get_current_buf()
-local client_id = vim.lsp.start_client({
-  name = 'g0guard',
-  cmd = { 'node', server, '--stdio' },
-  root_dir = workspace,
-  workspace_folders = { { uri = vim.uri_from_fname(workspace), name = 'workspace' } },
-})
-vim.lsp.buf_attach_client(buf, client_id)
-local client = vim.lsp.get_client_by_id(client_id)
+local function g0guard_clients(b)
+  return vim.tbl_filter(function(c) return c.name == 'g0guard' end, vim.tbl_values(vim.lsp.buf_get_clients(b)))
+end
+local attached = wait(function() return #g0guard_clients(buf) == 1 end)
+if not check(attached, 'the README configuration attached g0guard to main.go', 'filetype ' .. vim.bo[buf].filetype) then return finish() end
+local client = g0guard_clients(buf)[1]
+local client_id = client.id
+check(client.config.root_dir == workspace, 'its root is the folder of go.mod', client.config.root_dir)
 
 local function diags(code)
   return vim.tbl_filter(function(d) return d.source == 'g0guard' and (not code or d.code == code) end, vim.diagnostic.get(buf))
 end
-local function wait(cond) return vim.wait(timeout, cond, 20) end
 
 -- 1. diagnostics: both rules, the rule id as code
 local both = wait(function() return #diags('export-panic') > 0 and #diags('cgo-callback-recursion') > 0 end)
@@ -101,6 +102,13 @@ if check(ignore ~= nil, 'suppression offered on the CJK line', titles(#rec_fixes
   check(buffer_has('g0guard:ignore cgo-callback-recursion'), 'suppression comment inserted')
   check(wait(function() return #diags() == 0 end), 'no g0guard diagnostics left')
 end
+
+-- 5. a C file of the same module joins the same client: one server per module
+vim.cmd('edit ' .. vim.fn.fnameescape(workspace .. '/bridge.c'))
+local cbuf = vim.api.nvim_get_current_buf()
+local same = wait(function() return #g0guard_clients(cbuf) == 1 and g0guard_clients(cbuf)[1].id == client_id end)
+check(same and #vim.tbl_filter(function(c) return c.name == 'g0guard' end, vim.lsp.get_active_clients()) == 1,
+  'bridge.c joins the same g0guard client', 'filetype ' .. vim.bo[cbuf].filetype)
 
 vim.lsp.stop_client(client_id)
 finish()
