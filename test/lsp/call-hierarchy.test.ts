@@ -52,7 +52,21 @@ for (const backend of ['wasm', 'native'] as const) {
         const incoming = await client.request('callHierarchy/incomingCalls', { item: goVisit }) as CallHierarchyIncomingCall[];
         assert.deepEqual(incoming.map((c) => [c.from.name, c.from.detail]).sort(), [['C.visit', 'C→Go'], ['main.main', 'Go call']]);
         const outgoing = await client.request('callHierarchy/outgoingCalls', { item: goVisit }) as CallHierarchyOutgoingCall[];
-        assert.deepEqual(outgoing.map((c) => [c.to.name, c.to.detail]).sort(), [['C.leaves', 'Go→C'], ['C.visit', 'Go→C']]);
+        assert.deepEqual(outgoing.map((c) => [c.to.name, c.to.detail]).sort(), [['C.kid_count', 'Go→C'], ['C.leaves', 'Go→C'], ['C.visit', 'Go→C']]);
+      });
+
+      it('into C++: the extern "C" function from Go, and what it calls in C++', async () => {
+        const { client, at, textAt } = await start(tempWorkspace(BOUNDARY_FILES));
+        const [kidCount] = await client.request('textDocument/prepareCallHierarchy', at('main.go', 'C.kid_count', 3)) as CallHierarchyItem[];
+        assert.equal(kidCount.detail, 'C++ · example.com/boundary');
+        assert.match(textAt(kidCount.uri, kidCount.selectionRange), /^kid_count\(node_t/);
+        const incoming = await client.request('callHierarchy/incomingCalls', { item: kidCount }) as CallHierarchyIncomingCall[];
+        assert.deepEqual(incoming.map((c) => [c.from.name, c.from.detail]), [['main.goVisit', 'Go→C']]);
+        const outgoing = await client.request('callHierarchy/outgoingCalls', { item: kidCount }) as CallHierarchyOutgoingCall[];
+        assert.equal(outgoing.length, 1);
+        assert.match(outgoing[0].to.name, /count_kids$/);
+        assert.equal(outgoing[0].to.detail, 'C++ call');
+        assert.match(textAt(kidCount.uri, outgoing[0].fromRanges[0]), /^count_kids\(n\)/, 'the range is the call, after CJK text');
       });
 
       it('a focused evidence path: the hierarchy from its first function follows only its hops', async () => {

@@ -70,6 +70,15 @@ for (const backend of ['wasm', 'native'] as const) {
         assert.equal(await client.request('textDocument/definition', at('walk.c', '訪問する', 1)), null, 'comments name nothing');
       });
 
+      it('C++ files: from Go C.f to the extern "C" definition, and within C++ to a function of an anonymous namespace', async () => {
+        const { client, at, where } = await start();
+        assert.deepEqual(where(await client.request('textDocument/definition', at('main.go', 'C.kid_count', 3)) as Location[]), ['count.cc:12:kid_count']);
+        assert.deepEqual(where(await client.request('textDocument/declaration', at('main.go', 'C.kid_count', 3)) as Location[]), ['main.go:7:kid_count']);
+        assert.deepEqual(where(await client.request('textDocument/definition', at('count.cc', 'count_kids(n)', 2)) as Location[]), ['count.cc:5:count_kids']);
+        const refs = await client.request('textDocument/references', { ...at('count.cc', 'int kid_count', 5), context: { includeDeclaration: true } }) as Location[];
+        assert.deepEqual(where(refs).sort(), ['count.cc:12:kid_count', 'main.go:13:kid_count', 'main.go:7:kid_count']);
+      });
+
       it('references of a C function: Go C.f sites and C declarations; of an export: its C callers and Go calls', async () => {
         const { client, at, where } = await start();
         const visitRefs = await client.request('textDocument/references', { ...at('main.go', 'C.visit', 3), context: { includeDeclaration: true } }) as Location[];

@@ -51,7 +51,7 @@ for (const backend of ['wasm', 'native'] as const) {
         assert.equal(symbols.length, 1);
         const [imp] = symbols;
         assert.equal(imp.name, 'import "C"');
-        assert.deepEqual(imp.children!.map((c) => [c.name, c.detail]), [['leaf_tag', 'static const char *leaf_tag = "葉"'], ['leaves', 'static int leaves(struct node *n)'], ['goVisit', 'extern int goVisit(struct node *n, int depth)']]);
+        assert.deepEqual(imp.children!.map((c) => [c.name, c.detail]), [['leaf_tag', 'static const char *leaf_tag = "葉"'], ['leaves', 'static int leaves(struct node *n)'], ['goVisit', 'extern int goVisit(struct node *n, int depth)'], ['kid_count', 'int kid_count(node_t *n)']]);
         const sel = imp.children![1].selectionRange;
         const line = lines[sel.start.line];
         const at = enc === 'utf-8' ? Buffer.from(line).subarray(sel.start.character).toString() : line.slice(sel.start.character);

@@ -129,7 +129,7 @@ function edgeLabel(graph: CallGraph, e: Edge): string {
     default:
       if (e.viaInterface) return 'interface call';
       if (e.byValue) return `through the function value ${e.byValue}`;
-      return from.lang === 'c' && to.lang === 'go' ? 'C→Go' : from.lang === 'c' ? 'C call' : 'Go call';
+      return from.lang === 'c' && to.lang === 'go' ? 'C→Go' : from.lang === 'c' ? (from.cpp ? 'C++ call' : 'C call') : 'Go call';
   }
 }
 
