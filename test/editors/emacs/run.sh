@@ -14,6 +14,7 @@ awk '/^```elisp$/ { n++; on = 1; next } /^```$/ { on = 0 } on' "$root/README.md"
 [ "$(grep -c '^```elisp$' "$root/README.md")" = 1 ] && [ -s "$tmp/init.el" ] || { echo 'FAILED README.md has no single ```elisp block'; echo '0 passed, 1 failed'; exit 1; }
 # the packages Emacs activates at startup before init.el (batch mode skips that step)
 cd "$tmp/ws"
-WORKSPACE=$tmp/ws HOME=$tmp emacs --batch --eval '(package-activate-all)' -l "$tmp/init.el" -l "$here/lsp-check.el" 2>&1 \
-  | grep -v -E '^(Loading |\[eglot\] Connected|\[eglot\] Edit successful)' || true
-exit "${PIPESTATUS[0]}"
+rc=0
+WORKSPACE=$tmp/ws HOME=$tmp emacs --batch --eval '(package-activate-all)' -l "$tmp/init.el" -l "$here/lsp-check.el" > "$tmp/out" 2>&1 || rc=$?
+grep -v -E '^(Loading |\[eglot\] Connected|\[eglot\] Edit successful)' "$tmp/out" || true
+exit "$rc"
