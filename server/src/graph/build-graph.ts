@@ -13,11 +13,7 @@ import { settleGoFacts } from './go-noreturn';
 import { GoValues } from './go-values';
 import { resolveGoCalls } from './resolve-go';
 
-/**
- * `firstPass`: a graph only to find which bodies to read (findings/scope.ts): dead code and
- * function values are left out (a superset of the direct edges; values come in the full build).
- */
-export function buildCallGraph(packages: Package[], firstPass = false): WorkspaceIndex {
+export function buildCallGraph(packages: Package[]): WorkspaceIndex {
   const graph = new CallGraph();
   const index: WorkspaceIndex = { graph, packages: new Map(), methods: new Map() };
   const all: PackageIndex[] = [];
@@ -29,8 +25,8 @@ export function buildCallGraph(packages: Package[], firstPass = false): Workspac
     addCNodes(graph, pi);
   }
   for (const pi of all) indexDeclarations(pi.pkg);
-  if (!firstPass) settleGoFacts(index);
-  const values = (index.values = new GoValues(index, !firstPass));
+  settleGoFacts(index);
+  const values = (index.values = new GoValues(index));
   for (const pi of all) resolveGoCalls(index, pi, values);
   values.resolve();
   for (const pi of all) resolveCCalls(index, pi);

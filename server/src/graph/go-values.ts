@@ -40,8 +40,7 @@ export class GoValues {
   private readonly into = new Map<string, Set<string>>();
   private readonly nodeOf: (scope: Scope, f: GoFunc) => number | undefined;
 
-  /** `enabled` false: every write is dropped and every value call stays unresolved (a first-pass graph). */
-  constructor(private readonly index: WorkspaceIndex, readonly enabled = true) {
+  constructor(private readonly index: WorkspaceIndex) {
     // Literals: inside a function, or nameless at the top level (a package variable's initializer).
     for (const n of index.graph.nodes) if (n.go && (n.go.parent !== undefined || !n.go.name)) this.literalAt.set(`${n.file.path}:${n.span.start}`, n.id);
     this.nodeOf = (s, f) => index.packages.get(s.pkg.importPath)?.goNodeOf.get(f);
@@ -49,7 +48,6 @@ export class GoValues {
 
   /** A function's flows, the untyped locals set from a value, and its named results into its results. */
   addFunction(scope: Scope): void {
-    if (!this.enabled) return;
     for (const flow of scope.f.flows) this.addFlow(scope, flow.to, flow.from);
     const id = this.nodeOf(scope, scope.f);
     if (id === undefined) return;
@@ -59,7 +57,6 @@ export class GoValues {
 
   /** A file's package-level flows: initializers of package variables. */
   addFile(scope: Scope): void {
-    if (!this.enabled) return;
     const facts = scope.file.facts;
     for (const flow of facts.flows) this.addFlow(scope, flow.to, flow.from);
     for (const name in facts.varCalls) this.addFlow(scope, { kind: 'ident', name }, facts.varCalls[name]);
@@ -117,7 +114,7 @@ export class GoValues {
   /** A resolved call's arguments into the callee's parameters (those whose type can hold a function). */
   bindArguments(scope: Scope, call: GoCall, callee: number): void {
     const target = this.index.graph.nodes[callee].go;
-    if (!call.argRefs || !target || !this.enabled) return;
+    if (!call.argRefs || !target) return;
     call.argRefs.forEach((ref, i) => {
       const p = target.params[Math.min(i, target.params.length - 1)];
       if (p?.name && ref && mayHoldFunction(p.type.replace(/^\.\.\./, '[]'))) this.file(`L${callee}:${p.name}`, { scope, from: ref });
@@ -126,7 +123,6 @@ export class GoValues {
 
   /** A //go:linkname pair: what the declaration is called with goes to the body's parameters, its results back. */
   bindLinkname(from: number, to: number): void {
-    if (!this.enabled) return;
     const a = this.index.graph.nodes[from].go!, b = this.index.graph.nodes[to].go!;
     a.params.forEach((p, i) => { const q = b.params[i]; if (p.name && q?.name) this.link(`L${from}:${p.name}`, `L${to}:${q.name}`); });
     b.results.forEach((_, i) => this.link(`R${to}:${i}`, `R${from}:${i}`));
@@ -137,7 +133,6 @@ export class GoValues {
    * or a call's result. False when the callee is no holder at all (the caller counts it).
    */
   addValueCall(from: number, scope: Scope, call: GoCall, kind: EdgeKind, callee: ValueRef): boolean {
-    if (!this.enabled) return false;
     const holders = this.source(scope, callee).holders;
     if (holders.length === 0) return false;
     this.calls.push({ from, scope, call, kind, holders, what: describe(callee) });

@@ -75,8 +75,7 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
         const decl = lookupType(index, recvType);
         if (!decl) { graph.stats.external++; continue; }
         if (decl.decl.kind === 'interface') {
-          // A first pass only looks for bodies to read: every method of the name is a cheap superset.
-          const candidates = values.enabled ? interfaceTargets(index, decl, c.name) : index.methods.get(c.name) ?? [];
+          const candidates = interfaceTargets(index, decl, c.name);
           const targets = candidates.filter((id) => {
             const m = graph.nodes[id].go!;
             return m.params.length === call.argCount && (f.isTestFile || !m.isTestFile);
