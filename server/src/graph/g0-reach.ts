@@ -84,13 +84,8 @@ export function findRoots(index: WorkspaceIndex, config: Config): Map<number, st
   const { graph } = index;
   const roots = new Map<number, string>();
   const add = (id: number | undefined, why: string) => { if (id !== undefined && !roots.has(id)) roots.set(id, why); };
-  const byPkgKey = new Map<string, number>();
   const literalAt = new Map<string, number>();
-  for (const n of graph.nodes) {
-    if (!n.go) continue;
-    if (n.go.parent === undefined && !byPkgKey.has(`${n.pkg.importPath}\u0000${n.go.key}`)) byPkgKey.set(`${n.pkg.importPath}\u0000${n.go.key}`, n.id);
-    if (n.go.parent !== undefined) literalAt.set(`${n.file.path}:${n.span.start}`, n.id);
-  }
+  for (const n of graph.nodes) if (n.go?.parent !== undefined) literalAt.set(`${n.file.path}:${n.span.start}`, n.id);
   const switchers = new Map<Package, Set<string>>();
   for (const n of graph.nodes) {
     const f = n.go;
@@ -102,7 +97,7 @@ export function findRoots(index: WorkspaceIndex, config: Config): Map<number, st
       if (op.kind !== 'stack-switch' || !stackSwitcher(n.pkg, switchers).has(op.detail!) || isLocalName(n, op.detail!)) continue;
       const literal = literalAt.get(`${n.file.path}:${op.span.start}`);
       if (literal !== undefined) add(literal, `a func literal passed to ${op.detail}`);
-      else if (op.ref?.kind === 'ident' && !isLocalName(n, op.ref.name)) add(byPkgKey.get(`${n.pkg.importPath}\u0000${op.ref.name}`), `passed to ${op.detail}`);
+      else if (op.ref?.kind === 'ident' && !isLocalName(n, op.ref.name)) add(ownFunction(index, n, op.ref.name), `passed to ${op.detail}`);
     }
   }
   for (const q of config.systemStackRoots) {
@@ -111,6 +106,12 @@ export function findRoots(index: WorkspaceIndex, config: Config): Map<number, st
     for (const n of graph.nodes) if (n.go && n.go.parent === undefined && `${n.pkg.name}.${n.go.key}` === q) add(n.id, 'listed in systemStackRoots');
   }
   return roots;
+}
+
+/** The top-level function of n's package with this name. */
+function ownFunction(index: WorkspaceIndex, n: FuncNode, name: string): number | undefined {
+  const pi = index.packages.get(n.pkg.importPath);
+  return pi?.pkg === n.pkg ? pi.goFuncs.get(name) : undefined;
 }
 
 /** Names that are runtime.systemstack/mcall in this package: runtime's own, or pulled by //go:linkname. */
