@@ -54,9 +54,13 @@ export function fileNameMatches(name: string, t: Target): boolean {
 }
 
 /** Reads the constraint lines in the header (before the package clause or first code line). */
+/** What the name alone decides: a file it excludes need not even be read. */
+export function nameIncluded(name: string, t: Target): boolean {
+  return !name.startsWith('_') && !name.startsWith('.') && fileNameMatches(name, t);
+}
+
 export function fileIncluded(name: string, text: string, t: Target): boolean {
-  if (name.startsWith('_') || name.startsWith('.')) return false;
-  if (!fileNameMatches(name, t)) return false;
+  if (!nameIncluded(name, t)) return false;
   const header = text.slice(0, 4096).split(/\r?\n/);
   const plus: string[] = [];
   for (const raw of header) {

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ParserBackend } from '../parse/backend';
 import { LineIndex } from '../text/line-index';
-import { fileIncluded, type Target } from './build-constraints';
+import { fileIncluded, nameIncluded, type Target } from './build-constraints';
 import { loadCUnits, type CUnit, type CView, type CViewSet } from './c-units';
 import type { FolderFiles } from './discover';
 import { findModule } from './discover';
@@ -62,6 +62,7 @@ export function defaultReadFile(file: string): string {
 export function loadFolder(folder: FolderFiles, opts: LoadOptions): Package[] {
   const texts: { file: string; text: string }[] = [];
   for (const file of folder.goFiles) {
+    if (!nameIncluded(path.basename(file), opts.target)) continue;
     const text = readChecked(file, opts);
     if (text !== undefined && fileIncluded(path.basename(file), text, opts.target)) texts.push({ file, text });
   }
