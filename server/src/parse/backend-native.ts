@@ -37,7 +37,8 @@ export function createNativeBackend(): ParserBackend {
       if (ranges) options.includedRanges = toTsRanges(text, ranges);
       const tree = parsers[lang].parse(text, null, options);
       querySets[lang]?.reset();
-      return { root: tree.rootNode, dispose() { /* collected by the GC */ } };
+      // The tree is the GC's; the cached query matches would keep its nodes alive until the next parse.
+      return { root: tree.rootNode, dispose() { querySets[lang]?.reset(); } };
     },
     matches(lang, name, node) {
       return querySet(lang).matches(name, node);

@@ -42,7 +42,8 @@ export async function createWasmBackend(): Promise<ParserBackend> {
       const tree = parsers[lang].parse(text, null, options);
       if (!tree) throw new Error(`g0guard: the ${lang} parser returned no tree`);
       querySets[lang]?.reset();
-      return { root: tree.rootNode as SyntaxNode, dispose() { tree.delete(); } };
+      // The cached query matches hold the tree's nodes: they go with it.
+      return { root: tree.rootNode as SyntaxNode, dispose() { querySets[lang]?.reset(); tree.delete(); } };
     },
     matches(lang, name, node) {
       return querySet(lang).matches(name, node);
