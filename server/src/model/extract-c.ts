@@ -54,8 +54,8 @@ class Extractor {
     this.funcSpans = funcNodes.map(span);
     funcNodes.forEach((n, i) => this.funcAt.set(n.startIndex, i));
     funcNodes.forEach((n) => unit.funcs.push(this.newFunc(n)));
-    // A lambda belongs to the function around it (half an offset earlier it sees only the outer ones).
-    assignToEnclosing(this.funcSpans, funcNodes.map((n, i) => ({ start: n.startIndex - 0.5, i })), (item, parent) => {
+    // A lambda belongs to the function around it (outside its own start it sees only the outer ones).
+    assignToEnclosing(this.funcSpans, funcNodes.map((n, i) => ({ start: n.startIndex, outside: true, i })), (item, parent) => {
       if (unit.funcs[item.i].role === 'lambda') unit.funcs[item.i].parent = parent;
     });
     this.readTypes();

@@ -17,7 +17,7 @@ const BASIC_BYTES: Record<string, number> = {
   error: 16, any: 16,
 };
 
-interface Item { start: number; op: GoOp }
+interface Item { start: number; outside?: boolean; op: GoOp }
 
 export function readOps(m: (name: string) => QueryMatch[], funcSpans: Span[], facts: GoFileFacts): void {
   const items: Item[] = [];
@@ -55,13 +55,13 @@ export function readOps(m: (name: string) => QueryMatch[], funcSpans: Span[], fa
   }
 
   for (const x of m('statement-calls')) {
-    // `func(){...}()` starts where its literal starts: half an offset earlier it belongs to the caller.
+    // `func(){...}()` starts where its literal starts: outside the literal it belongs to the caller.
     const call = x.captures[0].node;
-    items.push({ start: call.startIndex - 0.5, op: { kind: 'call-stmt', span: span(call) } });
+    items.push({ start: call.startIndex, outside: true, op: { kind: 'call-stmt', span: span(call) } });
   }
 
   readAssertedLocals(m, funcSpans, facts);
-  items.sort((a, b) => a.start - b.start || a.op.span.start - b.op.span.start);
+  items.sort((a, b) => a.start - b.start || Number(!!b.outside) - Number(!!a.outside) || a.op.span.start - b.op.span.start);
   assignToEnclosing(funcSpans, items, (item, f) => facts.funcs[f].ops.push(item.op));
 }
 

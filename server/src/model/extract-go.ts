@@ -146,8 +146,8 @@ function readDeclarations(m: MatchSource, text: string, isTestFile: boolean, fac
   const funcSpans = funcNodes.map(span);
   const literalCount = new Map<number, number>();
   funcNodes.forEach((node) => facts.funcs.push(newFunc(node, text, isTestFile)));
-  // Half an offset before its own start, a literal sees only the functions around it.
-  assignToEnclosing(funcSpans, funcNodes.map((n, i) => ({ start: n.startIndex - 0.5, i })), (item, parent) => {
+  // Outside its own start, a literal sees only the functions around it.
+  assignToEnclosing(funcSpans, funcNodes.map((n, i) => ({ start: n.startIndex, outside: true, i })), (item, parent) => {
     const f = facts.funcs[item.i];
     const n = (literalCount.get(parent) ?? 0) + 1;
     literalCount.set(parent, n);
@@ -380,7 +380,8 @@ function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSp
   const starts = (name: string) => new Set(matches.flatMap((m) => m.captures.filter((c) => c.name === name).map((c) => c.node.startIndex)));
   const goCalls = starts('go-call'), deferCalls = starts('defer-call'), topDefers = starts('top-defer');
   const calls = matches.filter((m) => m.captures.some((c) => c.name === 'call')).map((m) => ({
-    start: m.captures[0].node.startIndex - 0.5,
+    start: m.captures[0].node.startIndex,
+    outside: true,
     call: m.captures.find((c) => c.name === 'call')!.node,
     callee: m.captures.find((c) => c.name === 'callee')!.node,
     args: m.captures.find((c) => c.name === 'args')!.node,
