@@ -40,41 +40,42 @@ for (const backend of ['wasm', 'native'] as const) {
           const col = byteCol(line, l.range.start.character), endCol = l.range.end.line === l.range.start.line ? byteCol(line, l.range.end.character) : line.length;
           return `${name}:${l.range.start.line + 1}:${line.slice(col, endCol)}`;
         });
-        return { client, file, at, where };
+        /** Where a definition or declaration request at `needle` (plus `delta`) lands, as `where` shows it. */
+        const land = async (method: 'definition' | 'declaration', name: string, needle: string, delta = 0) =>
+          where(await client.request(`textDocument/${method}`, at(name, needle, delta)) as Location[]);
+        return { client, file, at, where, land };
       };
 
       it('from Go C.f to the C definition; its declarations by textDocument/declaration', async () => {
-        const { client, at, where } = await start();
-        const defs = await client.request('textDocument/definition', at('main.go', 'C.visit', 4)) as Location[];
-        assert.deepEqual(where(defs), ['walk.c:4:visit']);
-        assert.deepEqual(where(await client.request('textDocument/declaration', at('main.go', 'C.visit', 4)) as Location[]), ['walk.h:8:visit']);
+        const { land } = await start();
+        assert.deepEqual(await land('definition', 'main.go', 'C.visit', 4), ['walk.c:4:visit']);
+        assert.deepEqual(await land('declaration', 'main.go', 'C.visit', 4), ['walk.h:8:visit']);
         // From the middle of the name, and from a static function of the preamble.
-        assert.deepEqual(where(await client.request('textDocument/definition', at('main.go', 'C.leaves', 5)) as Location[]), ['main.go:6:leaves']);
+        assert.deepEqual(await land('definition', 'main.go', 'C.leaves', 5), ['main.go:6:leaves']);
       });
 
       it('C.struct_x, C.enum constants, macros and typedefs land on their declarations', async () => {
-        const { client, at, where } = await start();
-        const def = async (needle: string, delta: number) => where(await client.request('textDocument/definition', at('main.go', needle, delta)) as Location[]);
-        assert.deepEqual(await def('C.struct_node', 3), ['walk.h:5:node']);
-        assert.deepEqual(await def('C.RED', 2), ['walk.h:6:RED']);
-        assert.deepEqual(await def('C.MAX_DEPTH', 2), ['walk.h:4:MAX_DEPTH']);
-        assert.deepEqual(await def('C.node_t', 2), ['walk.h:7:node_t']);
+        const { client, at, land } = await start();
+        assert.deepEqual(await land('definition', 'main.go', 'C.struct_node', 3), ['walk.h:5:node']);
+        assert.deepEqual(await land('definition', 'main.go', 'C.RED', 2), ['walk.h:6:RED']);
+        assert.deepEqual(await land('definition', 'main.go', 'C.MAX_DEPTH', 2), ['walk.h:4:MAX_DEPTH']);
+        assert.deepEqual(await land('definition', 'main.go', 'C.node_t', 2), ['walk.h:7:node_t']);
         assert.equal(await client.request('textDocument/definition', at('main.go', 'goVisit(&root', 1)), null, 'plain Go names are left to gopls');
       });
 
       it('from a C call of an export to the Go function; C to C within the unit', async () => {
-        const { client, at, where } = await start();
-        assert.deepEqual(where(await client.request('textDocument/definition', at('walk.c', 'goVisit(n', 2)) as Location[]), ['main.go:12:goVisit']);
-        assert.deepEqual(where(await client.request('textDocument/definition', at('walk.c', 'MAX_DEPTH) return', 1)) as Location[]), ['walk.h:4:MAX_DEPTH']);
-        assert.deepEqual(where(await client.request('textDocument/definition', at('walk.c', 'struct node *n', 8)) as Location[]), ['walk.h:5:node']);
+        const { client, at, land } = await start();
+        assert.deepEqual(await land('definition', 'walk.c', 'goVisit(n', 2), ['main.go:12:goVisit']);
+        assert.deepEqual(await land('definition', 'walk.c', 'MAX_DEPTH) return', 1), ['walk.h:4:MAX_DEPTH']);
+        assert.deepEqual(await land('definition', 'walk.c', 'struct node *n', 8), ['walk.h:5:node']);
         assert.equal(await client.request('textDocument/definition', at('walk.c', '訪問する', 1)), null, 'comments name nothing');
       });
 
       it('C++ files: from Go C.f to the extern "C" definition, and within C++ to a function of an anonymous namespace', async () => {
-        const { client, at, where } = await start();
-        assert.deepEqual(where(await client.request('textDocument/definition', at('main.go', 'C.kid_count', 3)) as Location[]), ['count.cc:12:kid_count']);
-        assert.deepEqual(where(await client.request('textDocument/declaration', at('main.go', 'C.kid_count', 3)) as Location[]), ['main.go:7:kid_count']);
-        assert.deepEqual(where(await client.request('textDocument/definition', at('count.cc', 'count_kids(n)', 2)) as Location[]), ['count.cc:5:count_kids']);
+        const { client, at, where, land } = await start();
+        assert.deepEqual(await land('definition', 'main.go', 'C.kid_count', 3), ['count.cc:12:kid_count']);
+        assert.deepEqual(await land('declaration', 'main.go', 'C.kid_count', 3), ['main.go:7:kid_count']);
+        assert.deepEqual(await land('definition', 'count.cc', 'count_kids(n)', 2), ['count.cc:5:count_kids']);
         const refs = await client.request('textDocument/references', { ...at('count.cc', 'int kid_count', 5), context: { includeDeclaration: true } }) as Location[];
         assert.deepEqual(where(refs).sort(), ['count.cc:12:kid_count', 'main.go:13:kid_count', 'main.go:7:kid_count']);
       });

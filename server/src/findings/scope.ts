@@ -9,6 +9,7 @@ import { buildCallGraph } from '../graph/build-graph';
 import type { WorkspaceIndex } from '../graph/callgraph';
 import { findRoots } from '../graph/g0-reach';
 import { reach } from '../graph/paths';
+import type { LinknameDirective } from '../model/facts';
 import { withBodies, type LoadOptions, type Package } from '../model/package';
 
 /**
@@ -38,7 +39,7 @@ function calledByRuntime(packages: Package[]): Set<Package> {
       if (f.isTest) continue;
       for (const i of f.facts.imports) wanted.add(i.path);
       const bodyless = new Set(f.facts.funcs.filter((fn) => !fn.hasBody).map((fn) => fn.name));
-      for (const l of f.facts.linknames) if (bodyless.has(l.local)) wanted.add(l.target.slice(0, l.target.lastIndexOf('.')));
+      for (const l of f.facts.linknames) if (bodyless.has(l.local)) wanted.add(targetPackage(l));
     }
   }
   return new Set(packages.filter((p) => wanted.has(p.importPath) && p.goFiles.some((f) => f.facts.outline)));
@@ -51,7 +52,12 @@ export interface Scoped { packages: Package[]; index: WorkspaceIndex }
 const MAX_FILLERS = 16;
 
 function importsOrLinks(facts: Package['goFiles'][number]['facts'], path: string): boolean {
-  return facts.imports.some((i) => i.path === path) || facts.linknames.some((l) => l.target.slice(0, l.target.lastIndexOf('.')) === path);
+  return facts.imports.some((i) => i.path === path) || facts.linknames.some((l) => targetPackage(l) === path);
+}
+
+/** The import path a //go:linkname target lives in (`runtime.nanotime` → `runtime`). */
+function targetPackage(l: LinknameDirective): string {
+  return l.target.slice(0, l.target.lastIndexOf('.'));
 }
 
 /** Reads bodies where needed (the given packages are not changed) and builds the call graph. */

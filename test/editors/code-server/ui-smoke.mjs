@@ -81,10 +81,7 @@ const ok = await step('workbench loads', async () => {
   await page.locator('.monaco-workbench .part.sidebar').first().waitFor();
 }) && await step('main.go opens', async () => {
   await page.locator('.monaco-workbench .part.editor').click({ position: { x: 400, y: 300 } }).catch(() => {});
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').fill('main.go');
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  await page.keyboard.press('Enter');
+  await open('main.go');
   await page.locator('.monaco-editor .view-lines').first().waitFor();
   return `${(await editorText()).split('\n').length} lines shown`;
 }) && await step('squiggles: export-panic (warning) and cgo-callback-recursion (error)', async () => {
@@ -138,7 +135,6 @@ const ok = await step('workbench loads', async () => {
   return (await editorText()).split('\n').find((l) => l.includes('recover()')).trim();
 });
 const across = ok && await step('Go to Definition on C.descend lands in the C function', async () => {
-  await page.keyboard.press('Control+Home');
   const at = await cursorOn('C.descend(remaining', 4);
   await page.keyboard.press('F12');
   await page.waitForFunction(() => document.querySelector('.tabs-container .tab.active')?.textContent.includes('bridge.c'));

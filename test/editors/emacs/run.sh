@@ -5,13 +5,9 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
-command -v emacs > /dev/null || { echo 'FAILED emacs missing: run scripts/install-code-server.sh'; echo '0 passed, 1 failed'; exit 1; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/g0guard-emacs-XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-mkdir "$tmp/ws" && cp -r "$root/test/editors/workspace/." "$tmp/ws"
-# the one ```elisp block of the README, as a user would paste it into init.el
-awk '/^```elisp$/ { n++; on = 1; next } /^```$/ { on = 0 } on' "$root/README.md" | sed "s|/path/to/g0guard|$root|g" > "$tmp/init.el"
-[ "$(grep -c '^```elisp$' "$root/README.md")" = 1 ] && [ -s "$tmp/init.el" ] || { echo 'FAILED README.md has no single ```elisp block'; echo '0 passed, 1 failed'; exit 1; }
+. "$here/../readme-config.sh"
+editor_setup emacs emacs
+readme_block elisp "$tmp/init.el"
 # the packages Emacs activates at startup before init.el (batch mode skips that step)
 cd "$tmp/ws"
 rc=0
