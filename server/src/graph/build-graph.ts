@@ -30,6 +30,7 @@ export function buildCallGraph(packages: Package[]): WorkspaceIndex {
   for (const pi of all) resolveGoCalls(index, pi, values);
   values.resolve();
   for (const pi of all) resolveCCalls(index, pi);
+  graph.trim();
   return index;
 }
 

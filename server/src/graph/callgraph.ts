@@ -10,6 +10,7 @@ import type { CUnit, CView } from '../model/c-units';
 import type { ArgFlow, GoFunc, Span } from '../model/facts';
 import type { Package, SourceFile } from '../model/package';
 import type { GoValues } from './go-values';
+import { flatString } from '../util/flat-string';
 
 export type EdgeKind = 'call' | 'go' | 'cgo' | 'export' | 'pointer' | 'linkname' | 'assumed';
 
@@ -65,6 +66,8 @@ export interface GraphStats {
   sites: SiteCounts;
 }
 
+const NO_EDGES: Edge[] = Object.freeze([]) as unknown as Edge[];
+
 export class CallGraph {
   readonly nodes: FuncNode[] = [];
   readonly out: Edge[][] = [];
@@ -83,9 +86,13 @@ export class CallGraph {
     if (outcome === 'unresolved') this.stats.unresolved++;
   }
 
-  /** Takes `n` (a fresh object) as the node, numbered. */
+  /** Adds `n` as a node, numbered. */
   addNode(n: Omit<FuncNode, 'id'>): FuncNode {
-    const node = Object.assign(n, { id: this.nodes.length }) as FuncNode;
+    // Every field written in one literal: a property added later would cost each node a second object.
+    const node: FuncNode = {
+      id: this.nodes.length, lang: n.lang, qualified: flatString(n.qualified), display: flatString(n.display),
+      pkg: n.pkg, file: n.file, span: n.span, nameSpan: n.nameSpan, go: n.go, c: n.c, cpp: n.cpp,
+    };
     this.nodes.push(node);
     this.out.push([]);
     this.in.push([]);
@@ -93,7 +100,21 @@ export class CallGraph {
     return node;
   }
 
+  /**
+   * Once the graph is built: drops the room lists keep to grow in (a list pushed to has 16 spare
+   * slots or more), and every empty list is one shared frozen list (addEdge replaces it).
+   */
+  trim(): void {
+    const trimmed = (list: Edge[]) => (list.length ? list.slice() : NO_EDGES);
+    for (let i = 0; i < this.out.length; i++) {
+      this.out[i] = trimmed(this.out[i]);
+      this.in[i] = trimmed(this.in[i]);
+    }
+  }
+
   addEdge(e: Edge): void {
+    if (this.out[e.from] === NO_EDGES) this.out[e.from] = [];
+    if (this.in[e.to] === NO_EDGES) this.in[e.to] = [];
     this.out[e.from].push(e);
     this.in[e.to].push(e);
     this.stats.edges[e.kind]++;

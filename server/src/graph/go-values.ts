@@ -51,7 +51,10 @@ export class GoValues {
     for (const flow of scope.f.flows) this.addFlow(scope, flow.to, flow.from);
     const id = this.nodeOf(scope, scope.f);
     if (id === undefined) return;
-    for (const name in scope.f.localCalls) this.file(`L${id}:${name}`, { scope, from: scope.f.localCalls[name] });
+    for (const name in scope.f.localCalls) {
+      const from = scope.f.localCalls[name];
+      if (!isCResult(scope, from)) this.file(`L${id}:${name}`, { scope, from });
+    }
     scope.f.results.forEach((r, i) => { if (r.name) this.link(`L${id}:${r.name}`, `R${id}:${i}`); });
   }
 
@@ -327,3 +330,9 @@ const PACKAGE_LEVEL: GoFunc = {
   key: '', name: '', span: { start: 0, end: 0 }, nameSpan: { start: 0, end: 0 }, directiveAt: 0, directives: [], hasBody: false,
   params: [], results: [], calls: [], panics: [], callsRecover: false, topDefers: [], locals: {}, localCalls: {}, guards: [], ops: [], flows: [], isTestFile: false,
 };
+
+/** `C.f(…)` in a file importing "C": what a C function returns is never a Go function (`buf := C.malloc(n)` holds none). */
+function isCResult(scope: Scope, ref: ValueRef): boolean {
+  return ref.kind === 'call' && ref.fn.kind === 'field' && ref.fn.base.kind === 'ident' && ref.fn.base.name === 'C' &&
+    scope.file.facts.imports.some((i) => i.path === 'C');
+}

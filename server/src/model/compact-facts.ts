@@ -1,26 +1,74 @@
-// Most functions of a big file have no panics, defers, locals or guards, and outlines have no
-// calls at all: their empty lists are one shared frozen value instead of one each (over 40% of an
-// outline's memory). Frozen, so a late push fails loudly rather than writing into every function.
-import type { GoFileFacts, GoFunc } from './facts';
+// One file's facts repeat the same small values thousands of times: `int`, `string`, the callee
+// `C.int`, an argument flow `{param: 0, delta: 0}`, a receiver, an empty list. Each is kept once
+// per file here, frozen, so a late write fails loudly instead of writing into every function that
+// shares it. Strings are kept as flat copies: a name sliced from the text is otherwise stored two
+// bytes a character when the file holds any non-ASCII text, and a slice of a big file's piece keeps
+// the whole piece alive. Parts that hold a span stay as they are (each is unique, and offsets move).
+import { flatString } from '../util/flat-string';
+import type { GoFileFacts, Span } from './facts';
 
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 const NOTHING: Record<string, never> = Object.freeze({}) as Record<string, never>;
 
-const LISTS = ['directives', 'params', 'results', 'calls', 'panics', 'topDefers', 'guards', 'ops', 'flows'] as const;
-const MAPS = ['locals', 'localCalls'] as const;
-
-export function compactGoFacts(facts: GoFileFacts): GoFileFacts {
-  for (const f of facts.funcs) compactFunc(f);
+/** `share` is kept across the pieces of a big file read a piece at a time (model/go-chunks.ts). */
+export function compactGoFacts(facts: GoFileFacts, share = new FactSharing()): GoFileFacts {
+  for (const f of facts.funcs) share.fieldsOf(f);
+  // Type declarations are looked up by identity (method sets): their parts are shared, not they.
+  for (const t of facts.types) share.fieldsOf(t);
   return facts;
-}
-
-function compactFunc(f: GoFunc): void {
-  const lists = f as unknown as Record<string, unknown[]>, maps = f as unknown as Record<string, Record<string, unknown>>;
-  for (const k of LISTS) if (lists[k].length === 0) lists[k] = NONE;
-  for (const k of MAPS) if (isEmpty(maps[k])) maps[k] = NOTHING;
 }
 
 export function isEmpty(o: object): boolean {
   for (const _ in o) return false;
   return true;
+}
+
+export class FactSharing {
+  private readonly strings = new Map<string, string>();
+  private readonly parts = new Map<string, object>();
+  private readonly spans = new Map<number, Span[]>();
+
+  /** Shares what each field of `o` holds, in place; `o` itself stays. */
+  fieldsOf(o: object): void {
+    this.spans.clear(); // ranges repeat within a function, not across
+    const fields = o as Record<string, unknown>;
+    for (const k in fields) fields[k] = this.value(fields[k]).value;
+  }
+
+  private value(v: unknown): { value: unknown; spanFree: boolean } {
+    if (typeof v === 'string') return { value: this.string(v), spanFree: true };
+    if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return { value: v, spanFree: true };
+    const isSpan = 'start' in v && 'end' in v && typeof (v as { start: unknown }).start === 'number';
+    if (isSpan) return { value: this.span(v as Span), spanFree: false };
+    let spanFree = true;
+    const fields = v as Record<string, unknown>;
+    for (const k in fields) {
+      const part = this.value(fields[k]);
+      fields[k] = part.value;
+      spanFree &&= part.spanFree;
+    }
+    // A list pushed to keeps room to grow (16 slots and more): a copy has none.
+    if (!spanFree) return { value: Array.isArray(v) ? v.slice() : v, spanFree };
+    if (Array.isArray(v) ? v.length === 0 : isEmpty(v)) return { value: Array.isArray(v) ? NONE : NOTHING, spanFree };
+    const key = (Array.isArray(v) ? '[' : '{') + JSON.stringify(v);
+    let shared = this.parts.get(key);
+    if (shared === undefined) this.parts.set(key, (shared = Object.freeze(v)));
+    return { value: shared, spanFree };
+  }
+
+  private string(s: string): string {
+    let shared = this.strings.get(s);
+    if (shared === undefined) this.strings.set(s, (shared = flatString(s)));
+    return shared;
+  }
+
+  /** One object per range: a call statement's operation and the call share its span. */
+  private span(s: Span): Span {
+    let sameStart = this.spans.get(s.start);
+    if (sameStart === undefined) this.spans.set(s.start, (sameStart = []));
+    const shared = sameStart.find((x) => x.end === s.end);
+    if (shared) return shared;
+    sameStart.push(s);
+    return s;
+  }
 }

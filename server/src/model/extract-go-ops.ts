@@ -21,37 +21,43 @@ interface Item { start: number; outside?: boolean; op: GoOp }
 
 export function readOps(m: (name: string) => QueryMatch[], funcSpans: Span[], facts: GoFileFacts): void {
   const items: Item[] = [];
-  const add = (node: SyntaxNode, op: Omit<GoOp, 'span'>, at = node) => items.push({ start: at.startIndex, op: { ...op, span: span(node) } });
+  // Each operation is written as one literal with its span: a spread copy made here would see every
+  // kind of operation and give each object a hidden class of its own.
+  const add = (op: GoOp, at: SyntaxNode) => items.push({ start: at.startIndex, op });
   const cap = (x: { captures: { name: string; node: SyntaxNode }[] }, name: string) => x.captures.find((c) => c.name === name)?.node;
 
   for (const x of m('map-ops')) {
     const operand = cap(x, 'operand');
-    if (cap(x, 'index') && operand) add(cap(x, 'index')!, { kind: 'index', ref: valueRef(operand) });
-    else if (cap(x, 'range') && operand) add(cap(x, 'range')!, { kind: 'range', ref: valueRef(operand) });
-    else if (cap(x, 'call') && operand) add(cap(x, 'call')!, { kind: cap(x, 'builtin')!.text as 'delete' | 'clear', ref: valueRef(operand) });
+    const index = cap(x, 'index'), range = cap(x, 'range'), call = cap(x, 'call');
+    if (index && operand) add({ kind: 'index', span: span(index), ref: valueRef(operand) }, index);
+    else if (range && operand) add({ kind: 'range', span: span(range), ref: valueRef(operand) }, range);
+    else if (call && operand) add({ kind: cap(x, 'builtin')!.text as 'delete' | 'clear', span: span(call), ref: valueRef(operand) }, call);
     else if (cap(x, 'literal')) {
       const type = cap(x, 'type')!;
       // An empty map literal only allocates (makemap): measured fine on g0 under -race.
       const empty = named(cap(x, 'literal')!.childForFieldName('body')).length === 0;
-      if (LITERAL_TYPES.has(type.type)) add(cap(x, 'literal')!, { kind: 'literal', type: typeText(type), detail: empty ? 'empty' : undefined });
+      const literal = cap(x, 'literal')!;
+      if (LITERAL_TYPES.has(type.type)) add({ kind: 'literal', span: span(literal), type: typeText(type), detail: empty ? 'empty' : undefined }, literal);
     }
   }
   for (const x of m('chan-ops')) {
     const channel = cap(x, 'channel')!;
-    if (cap(x, 'send')) add(cap(x, 'send')!, { kind: 'send', ref: valueRef(channel), detail: selectCase(cap(x, 'send')!) });
-    else if (cap(x, 'receive')) add(cap(x, 'receive')!, { kind: 'receive', ref: valueRef(channel), detail: selectCase(cap(x, 'receive')!) });
-    else if (cap(x, 'close')) add(cap(x, 'close')!, { kind: 'close', ref: valueRef(channel) });
+    const send = cap(x, 'send'), receive = cap(x, 'receive'), close = cap(x, 'close');
+    if (send) add({ kind: 'send', span: span(send), ref: valueRef(channel), detail: selectCase(send) }, send);
+    else if (receive) add({ kind: 'receive', span: span(receive), ref: valueRef(channel), detail: selectCase(receive) }, receive);
+    else if (close) add({ kind: 'close', span: span(close), ref: valueRef(channel) }, close);
   }
   for (const x of m('defers')) {
     const d = cap(x, 'defer');
-    if (d) add(d, { kind: 'defer', detail: insideLoop(d) ? 'loop' : undefined });
-    else add(cap(x, 'return')!, { kind: 'return' });
+    const r = cap(x, 'return')!;
+    if (d) add({ kind: 'defer', span: span(d), detail: insideLoop(d) ? 'loop' : undefined }, d);
+    else add({ kind: 'return', span: span(r) }, r);
   }
   for (const x of m('local-arrays')) readArray(cap(x, 'local')!, cap(x, 'type')!, cap(x, 'value'), add);
   for (const x of m('stack-switch')) {
     const arg = cap(x, 'arg')!;
     // Anchored at the call: a func literal argument must not count as its own content.
-    add(arg, { kind: 'stack-switch', detail: cap(x, 'callee')!.text, ref: valueRef(arg) }, cap(x, 'call')!);
+    add({ kind: 'stack-switch', span: span(arg), detail: cap(x, 'callee')!.text, ref: valueRef(arg) }, cap(x, 'call')!);
   }
 
   for (const x of m('statement-calls')) {
@@ -93,16 +99,16 @@ function insideLoop(node: SyntaxNode): boolean {
   return false;
 }
 
-function readArray(local: SyntaxNode, type: SyntaxNode, value: SyntaxNode | undefined, add: (n: SyntaxNode, op: Omit<GoOp, 'span'>) => void): void {
+function readArray(local: SyntaxNode, type: SyntaxNode, value: SyntaxNode | undefined, add: (op: GoOp, at: SyntaxNode) => void): void {
   const bytes = typeBytes(type) ?? undefined;
   if (local.type === 'var_spec') {
-    for (const n of named(local).filter((c) => c.type === 'identifier')) add(local, { kind: 'array', detail: n.text, type: typeText(type), bytes });
+    for (const n of named(local).filter((c) => c.type === 'identifier')) add({ kind: 'array', span: span(local), detail: n.text, type: typeText(type), bytes }, local);
     return;
   }
   const left = named(local.childForFieldName('left'));
   const right = named(local.childForFieldName('right'));
   const i = value ? right.findIndex((r) => r.startIndex === value.startIndex) : -1;
-  if (i >= 0 && left.length === right.length && left[i].text !== '_') add(local, { kind: 'array', detail: left[i].text, type: typeText(type), bytes });
+  if (i >= 0 && left.length === right.length && left[i].text !== '_') add({ kind: 'array', span: span(local), detail: left[i].text, type: typeText(type), bytes }, local);
 }
 
 /** Bytes of a type when the syntax alone tells (basic types, pointers, arrays of them); else null. */

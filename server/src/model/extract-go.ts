@@ -27,7 +27,7 @@ const FUNCTION_ARGS = new Set(['identifier', 'selector_expression', 'func_litera
 export function extractGo(backend: ParserBackend, text: string, isTestFile: boolean, outline = false): GoFileFacts {
   const plan = text.length > ONE_PASS_CHARS ? planChunks(text, ONE_PASS_CHARS) : undefined;
   const read = (piece: string) => extractGoAtOnce(backend, piece, isTestFile, outline);
-  return compactGoFacts((plan && plan.chunks.length > 1 && extractInChunks(text, plan, read)) || read(text));
+  return (plan && plan.chunks.length > 1 && extractInChunks(text, plan, read)) || compactGoFacts(read(text));
 }
 
 /** The file in one parse: the reference reading in pieces is tested against. */
@@ -292,12 +292,12 @@ function newFunc(node: SyntaxNode, text: string, isTestFile: boolean, outline = 
     const g = goGuard(stmt, params);
     if (g) guards.push(g);
   }
+  // Every field in the literal, those set later (`parent`, `exportName`) undefined: see the calls.
   return {
-    key: recv ? `${recv.type}.${name}` : name, name, recv, span: span(node), nameSpan: span(nameNode ?? node),
-    directiveAt: lineStartOf(text, node.startIndex), directives: [], hasBody: body !== null,
-    params, results: paramList(node.childForFieldName('result')), calls: [], panics: [], callsRecover: false,
-    topDefers: [], locals: {}, localCalls: {}, guards, ops: [], flows: [], isTestFile,
-    ...(typeParams.length ? { typeParams } : {}),
+    key: recv ? `${recv.type}.${name}` : name, name, recv, parent: undefined, span: span(node), nameSpan: span(nameNode ?? node),
+    directiveAt: lineStartOf(text, node.startIndex), directives: [], hasBody: body !== null, exportName: undefined,
+    params, results: paramList(node.childForFieldName('result')), typeParams: typeParams.length ? typeParams : undefined,
+    calls: [], panics: [], callsRecover: false, topDefers: [], locals: {}, localCalls: {}, guards, ops: [], flows: [], isTestFile,
   };
 }
 
@@ -407,12 +407,13 @@ function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSp
       const ref = FUNCTION_ARGS.has(a.type) ? valueRef(a) : null;
       return ref && mayBeFunction(ref) && !typedWithoutFunction(f, ref) ? ref : null;
     });
+    // Every field in the literal, absent ones undefined: a field added later costs a second object.
     f.calls.push({
       span: span(call), callee: target, argCount: argNodes.length, args: argNodes.map((a) => goArgFlow(a, f.params)),
+      argRefs: refs.some((r) => r !== null) ? refs : undefined,
+      restEnd: rests.has(at) && rests.get(at)! > call.endIndex ? rests.get(at) : undefined,
+      top: rests.get(at) === bodyEnd(fi) ? true : undefined,
       go: goCalls.has(at), defer: deferCalls.has(at),
-      ...(refs.some((r) => r !== null) ? { argRefs: refs } : {}),
-      ...(rests.has(at) && rests.get(at)! > call.endIndex ? { restEnd: rests.get(at) } : {}),
-      ...(rests.get(at) === bodyEnd(fi) ? { top: true } : {}),
     });
     const live = !dead.some((d) => d.start <= call.startIndex && call.endIndex <= d.end);
     if (target.kind === 'ident' && target.name === 'panic' && live) f.panics.push({ span: span(call), what: 'panic' });

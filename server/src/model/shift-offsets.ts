@@ -15,6 +15,8 @@ export function shifted<T>(value: T, delta: number): T {
     }
     if (v === null || typeof v !== 'object') return v;
     const o = v as Record<string, unknown>;
+    // A span's own literal has room for exactly its two offsets (a spread copy keeps spare slots).
+    if (typeof o.start === 'number' && typeof o.end === 'number' && isRange(o)) return { start: o.start + delta, end: o.end + delta };
     const isSpan = typeof o.start === 'number' && typeof o.end === 'number';
     // A spread copy keeps the source's shape. Adding its twenty-odd properties one by one to `{}`
     // would turn the copy into a hash table: about 0.8 KB more for every function of a big file.
@@ -27,6 +29,42 @@ export function shifted<T>(value: T, delta: number): T {
     return out;
   };
   return walk(value) as T;
+}
+
+function isRange(o: object): boolean {
+  let n = 0;
+  for (const _ in o) if (++n > 2) return false;
+  return true;
+}
+
+/**
+ * `value` itself with every offset moved: for facts nobody else holds yet (a piece of a big file).
+ * No copy, so each object keeps the shape its literal gave it (a copy made by the one generic
+ * spread in `shifted` sees every shape of the facts, and V8 then builds it property by property).
+ */
+export function shiftInPlace<T>(value: T, delta: number): T {
+  const moved = new Set<object>(); // a span two facts share moves once
+  const walk = (v: unknown): void => {
+    if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x);
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    if (typeof o.start === 'number' && typeof o.end === 'number') {
+      if (moved.has(o)) return;
+      moved.add(o);
+      o.start += delta;
+      o.end += delta;
+    }
+    for (const k in o) {
+      const x = o[k];
+      if (typeof x === 'number') { if (SCALAR_OFFSETS.has(k)) o[k] = x + delta; }
+      else walk(x);
+    }
+  };
+  walk(value);
+  return value;
 }
 
 /** Offsets at or after `at` moved by `delta`; unchanged subtrees are shared, not copied. */
