@@ -14,6 +14,7 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { toReport } from './report';
+import { limitHeapGrowth } from '../util/heap-growth';
 
 const USAGE = `usage:
   g0guard check [--format text|json|sarif] [--config FILE] [--backend wasm|native] [--tags a,b] [--threads N] [paths...]
@@ -26,6 +27,7 @@ Exit status: 0 no findings, 1 findings, 2 usage or internal error.`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  limitHeapGrowth();
   try {
     if (command === 'check') return await check(rest);
     if (command === 'lsp') {

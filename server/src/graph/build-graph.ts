@@ -35,13 +35,15 @@ export function buildCallGraph(packages: Package[]): WorkspaceIndex {
 }
 
 function addGoNodes(graph: CallGraph, pi: PackageIndex, file: GoFile, index: WorkspaceIndex): void {
-  const short = pi.pkg.name;
   for (const f of file.facts.funcs) {
     let key = f.key;
     if (pi.goFuncs.has(key)) key = `${key}#${file.path}:${f.span.start}`; // init, _ and duplicates
-    const display = f.parent !== undefined ? `${graph.nodes[pi.goNodeOf.get(file.facts.funcs[f.parent])!].display.replace(/ \(func literal\)$/, '')} (func literal)`
-      : f.recv ? `(${f.recv.pointer ? '*' : ''}${f.recv.type}).${f.name}` : `${short}.${f.name}`;
-    const node = graph.addNode({ lang: 'go', qualified: `${pi.pkg.importPath}.${key}`, display, pkg: pi.pkg, file, span: f.span, nameSpan: f.nameSpan, go: f, cpp: false });
+    // A literal's name is its parent's: given now, while the parent is at hand.
+    const names = f.parent === undefined ? key : {
+      qualified: `${pi.pkg.importPath}.${key}`,
+      display: `${graph.nodes[pi.goNodeOf.get(file.facts.funcs[f.parent])!].display.replace(/ \(func literal\)$/, '')} (func literal)`,
+    };
+    const node = graph.addNode({ lang: 'go', pkg: pi.pkg, file, span: f.span, nameSpan: f.nameSpan, go: f, c: undefined, cpp: false }, names);
     pi.goFuncs.set(key, node.id);
     pi.goNodeOf.set(f, node.id);
     if (f.exportName && f.parent === undefined && !f.recv) pi.exports.set(f.exportName, node.id);
@@ -82,10 +84,10 @@ function addCNodes(graph: CallGraph, pi: PackageIndex): void {
       const externC = f.externC || (view.lang === 'cpp' && !f.cls && !f.role && !f.qualified.includes('::') && types.externC.has(f.name));
       // The facts stay shared (the prototype), only what this unit says of them is added.
       const info: CNodeInfo = Object.assign(Object.create(f) as CFunc, { externC, frameBytes: frame.bytes, frameItems: frame.items, bounds: frame.bounds, view, units: [...view.units] });
-      const node = graph.addNode({
-        lang: 'c', qualified: qualifiedName(pi, view, info), display: displayName(graph, pi, view, info),
-        pkg: pi.pkg, file: view.file, span: f.span, nameSpan: f.nameSpan, c: info, cpp: view.lang === 'cpp',
-      });
+      const node = graph.addNode(
+        { lang: 'c', pkg: pi.pkg, file: view.file, span: f.span, nameSpan: f.nameSpan, go: undefined, c: info, cpp: view.lang === 'cpp' },
+        { qualified: qualifiedName(pi, view, info), display: displayName(graph, pi, view, info) },
+      );
       seen.set(key, node.id);
       pi.cNodeOf.set(f, node.id);
       if (f.role === 'lambda') continue;

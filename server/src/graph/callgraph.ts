@@ -40,6 +40,28 @@ export interface FuncNode {
   cpp: boolean;
 }
 
+/** Names given when the node is made: a C or C++ function's, a func literal's. */
+export interface NodeNames { qualified: string; display: string }
+
+/** A node whose names are made when asked for from its Go function, unless given. */
+class GraphNode implements FuncNode {
+  constructor(
+    readonly id: number, readonly lang: 'go' | 'c', private readonly names: NodeNames | string,
+    readonly pkg: Package, readonly file: SourceFile, readonly span: Span, readonly nameSpan: Span,
+    public go: GoFunc | undefined, readonly c: CNodeInfo | undefined, readonly cpp: boolean,
+  ) {}
+
+  get qualified(): string {
+    return typeof this.names === 'string' ? `${this.pkg.importPath}.${this.names}` : this.names.qualified;
+  }
+
+  get display(): string {
+    if (typeof this.names !== 'string') return this.names.display;
+    const f = this.go!;
+    return f.recv ? `(${f.recv.pointer ? '*' : ''}${f.recv.type}).${f.name}` : `${this.pkg.name}.${f.name}`;
+  }
+}
+
 export interface Edge {
   from: number; to: number; kind: EdgeKind; file: SourceFile; span: Span; args: (ArgFlow | null)[];
   /** Set when a Go call went through an interface (value-receiver wrappers matter on g0). */
@@ -72,7 +94,7 @@ export class CallGraph {
   readonly nodes: FuncNode[] = [];
   readonly out: Edge[][] = [];
   readonly in: Edge[][] = [];
-  readonly byQualified = new Map<string, number>();
+  private qualifiedIndex?: Map<string, number>;
   /** C functions (and exports) whose address Go code keeps and passes on in Go (runtime.SetCgoTraceback …). */
   readonly heldByGo = new Set<number>();
   readonly stats: GraphStats = {
@@ -86,18 +108,27 @@ export class CallGraph {
     if (outcome === 'unresolved') this.stats.unresolved++;
   }
 
-  /** Adds `n` as a node, numbered. */
-  addNode(n: Omit<FuncNode, 'id'>): FuncNode {
-    // Every field written in one literal: a property added later would cost each node a second object.
-    const node: FuncNode = {
-      id: this.nodes.length, lang: n.lang, qualified: flatString(n.qualified), display: flatString(n.display),
-      pkg: n.pkg, file: n.file, span: n.span, nameSpan: n.nameSpan, go: n.go, c: n.c, cpp: n.cpp,
-    };
+  /**
+   * Adds a node, numbered. `names` are its names, or for a Go function (not a literal) the key
+   * it has in its package: its names are then made when asked for (most never are).
+   */
+  addNode(n: Omit<FuncNode, 'id' | 'qualified' | 'display'>, names: NodeNames | string): FuncNode {
+    const node = new GraphNode(this.nodes.length, n.lang, typeof names === 'string' ? names : { qualified: flatString(names.qualified), display: flatString(names.display) },
+      n.pkg, n.file, n.span, n.nameSpan, n.go, n.c, n.cpp);
     this.nodes.push(node);
     this.out.push([]);
     this.in.push([]);
-    if (!this.byQualified.has(node.qualified)) this.byQualified.set(node.qualified, node.id);
+    if (this.qualifiedIndex && !this.qualifiedIndex.has(node.qualified)) this.qualifiedIndex.set(node.qualified, node.id);
     return node;
+  }
+
+  /** The node named `qualified` (the first, for duplicates); the index is made on the first call. */
+  byQualified(qualified: string): number | undefined {
+    if (!this.qualifiedIndex) {
+      this.qualifiedIndex = new Map();
+      for (const n of this.nodes) if (!this.qualifiedIndex.has(n.qualified)) this.qualifiedIndex.set(n.qualified, n.id);
+    }
+    return this.qualifiedIndex.get(qualified);
   }
 
   /**

@@ -101,7 +101,7 @@ export function findRoots(index: WorkspaceIndex, config: Config): Map<number, st
     }
   }
   for (const q of config.systemStackRoots) {
-    const direct = graph.byQualified.get(q);
+    const direct = graph.byQualified(q);
     if (direct !== undefined) { add(direct, 'listed in systemStackRoots'); continue; }
     for (const n of graph.nodes) if (n.go && n.go.parent === undefined && `${n.pkg.name}.${n.go.key}` === q) add(n.id, 'listed in systemStackRoots');
   }

@@ -98,7 +98,7 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
     values.addFile(fileScope({ pkg: pi.pkg, file }));
     for (const ln of file.facts.linknames) {
       const local = pi.goFuncs.get(ln.local);
-      const target = graph.byQualified.get(ln.target);
+      const target = graph.byQualified(ln.target);
       if (local === undefined || target === undefined) continue;
       const localHasBody = graph.nodes[local].go!.hasBody;
       const [from, to] = localHasBody ? [target, local] : [local, target];

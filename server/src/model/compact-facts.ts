@@ -5,17 +5,25 @@
 // bytes a character when the file holds any non-ASCII text, and a slice of a big file's piece keeps
 // the whole piece alive. Parts that hold a span stay as they are (each is unique, and offsets move).
 import { flatString } from '../util/flat-string';
-import type { GoFileFacts, Span } from './facts';
+import type { GoFileFacts, GoFunc, GoTypeDecl, Span } from './facts';
 
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 const NOTHING: Record<string, never> = Object.freeze({}) as Record<string, never>;
 
-/** `share` is kept across the pieces of a big file read a piece at a time (model/go-chunks.ts). */
+/** `share` is kept across the pieces of a file read a piece at a time (extract-go.ts, go-chunks.ts). */
 export function compactGoFacts(facts: GoFileFacts, share = new FactSharing()): GoFileFacts {
-  for (const f of facts.funcs) share.fieldsOf(f);
-  // Type declarations are looked up by identity (method sets): their parts are shared, not they.
-  for (const t of facts.types) share.fieldsOf(t);
+  compactFuncs(facts.funcs, share);
+  compactTypes(facts.types, share);
   return facts;
+}
+
+export function compactFuncs(funcs: GoFunc[], share: FactSharing): void {
+  for (const f of funcs) share.fieldsOf(f);
+}
+
+/** Type declarations are looked up by identity (method sets): their parts are shared, not they. */
+export function compactTypes(types: GoTypeDecl[], share: FactSharing): void {
+  for (const t of types) share.fieldsOf(t);
 }
 
 export function isEmpty(o: object): boolean {
@@ -32,28 +40,41 @@ export class FactSharing {
   fieldsOf(o: object): void {
     this.spans.clear(); // ranges repeat within a function, not across
     const fields = o as Record<string, unknown>;
-    for (const k in fields) fields[k] = this.value(fields[k]).value;
+    for (const k in fields) fields[k] = this.value(fields[k]);
   }
 
-  private value(v: unknown): { value: unknown; spanFree: boolean } {
-    if (typeof v === 'string') return { value: this.string(v), spanFree: true };
-    if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return { value: v, spanFree: true };
-    const isSpan = 'start' in v && 'end' in v && typeof (v as { start: unknown }).start === 'number';
-    if (isSpan) return { value: this.span(v as Span), spanFree: false };
-    let spanFree = true;
+  /** Whether the last value() held no span (a flag, not a returned pair: this runs for every part of every function). */
+  private spanFree = true;
+
+  private value(v: unknown): unknown {
+    this.spanFree = true;
+    if (typeof v === 'string') return this.string(v);
+    if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return v;
     const fields = v as Record<string, unknown>;
-    for (const k in fields) {
-      const part = this.value(fields[k]);
-      fields[k] = part.value;
-      spanFree &&= part.spanFree;
+    if (typeof fields.start === 'number' && typeof fields.end === 'number') {
+      this.spanFree = false;
+      return this.span(v as Span);
     }
+    let spanFree = true;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        v[i] = this.value(v[i]);
+        spanFree &&= this.spanFree;
+      }
+    } else {
+      for (const k in fields) {
+        fields[k] = this.value(fields[k]);
+        spanFree &&= this.spanFree;
+      }
+    }
+    this.spanFree = spanFree;
     // A list pushed to keeps room to grow (16 slots and more): a copy has none.
-    if (!spanFree) return { value: Array.isArray(v) ? v.slice() : v, spanFree };
-    if (Array.isArray(v) ? v.length === 0 : isEmpty(v)) return { value: Array.isArray(v) ? NONE : NOTHING, spanFree };
+    if (!spanFree) return Array.isArray(v) ? v.slice() : v;
+    if (Array.isArray(v) ? v.length === 0 : isEmpty(v)) return Array.isArray(v) ? NONE : NOTHING;
     const key = (Array.isArray(v) ? '[' : '{') + JSON.stringify(v);
     let shared = this.parts.get(key);
     if (shared === undefined) this.parts.set(key, (shared = Object.freeze(v)));
-    return { value: shared, spanFree };
+    return shared;
   }
 
   private string(s: string): string {

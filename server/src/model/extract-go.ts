@@ -6,7 +6,7 @@ import { blankGaps } from '../text/blank';
 import { findPreambles } from '../parse/preamble';
 import { readOps } from './extract-go-ops';
 import { mayBeFunction, readFlows, readRests, typedWithoutFunction } from './extract-go-flows';
-import { compactGoFacts } from './compact-facts';
+import { compactFuncs, compactGoFacts, compactTypes, FactSharing } from './compact-facts';
 import { extractInChunks, planChunks } from './go-chunks';
 import { renumber } from './renumber-funcs';
 import type { CFieldDest, GoCallee, GoCValue, GoFileFacts, GoFlow, GoFunc, GoParam, GoTypeDecl, IgnoreComment, Span, ValueRef } from './facts';
@@ -25,20 +25,26 @@ const FUNCTION_ARGS = new Set(['identifier', 'selector_expression', 'func_litera
  * the preamble's C) are read for the packages the analysis can reach.
  */
 export function extractGo(backend: ParserBackend, text: string, isTestFile: boolean, outline = false): GoFileFacts {
-  const plan = text.length > ONE_PASS_CHARS ? planChunks(text, ONE_PASS_CHARS) : undefined;
-  const read = (piece: string) => extractGoAtOnce(backend, piece, isTestFile, outline);
-  return (plan && plan.chunks.length > 1 && extractInChunks(text, plan, read)) || compactGoFacts(read(text));
+  const big = text.length > ONE_PASS_CHARS;
+  const plan = big ? planChunks(text, ONE_PASS_CHARS) : undefined;
+  const reader = big ? backend.bigFiles ?? backend : backend;
+  const share = new FactSharing();
+  const read = (piece: string) => extractGoAtOnce(reader, piece, isTestFile, outline, share);
+  return (plan && plan.chunks.length > 1 && extractInChunks(text, plan, read)) || read(text);
 }
 
-/** The file in one parse: the reference reading in pieces is tested against. */
-export function extractGoAtOnce(backend: ParserBackend, text: string, isTestFile: boolean, outline: boolean): GoFileFacts {
-  return outline ? extractGoOutline(backend, text, isTestFile) : extractWhole(backend, text, isTestFile);
+/**
+ * The file in one parse: the reference reading in pieces is tested against. Its facts come
+ * compacted with `share` (compact-facts.ts).
+ */
+export function extractGoAtOnce(backend: ParserBackend, text: string, isTestFile: boolean, outline: boolean, share = new FactSharing()): GoFileFacts {
+  return outline ? compactGoFacts(extractGoOutline(backend, text, isTestFile), share) : extractWhole(backend, text, isTestFile, share);
 }
 
-function extractWhole(backend: ParserBackend, text: string, isTestFile: boolean): GoFileFacts {
+function extractWhole(backend: ParserBackend, text: string, isTestFile: boolean, share: FactSharing): GoFileFacts {
   const tree = backend.parse('go', text);
   try {
-    return extractFromTree(backend, tree.root, text, isTestFile);
+    return extractFromTree(backend, tree.root, text, isTestFile, share);
   } finally {
     tree.dispose();
   }
@@ -92,9 +98,9 @@ function extractOutline(root: SyntaxNode, text: string, isTestFile: boolean): Go
 }
 
 /** Characters of top-level declarations read together: their query matches are held only that long. */
-const CHUNK_CHARS = 1 << 16;
+const CHUNK_CHARS = 1 << 14;
 /** Files up to this size are parsed and queried in one pass; bigger ones a piece at a time (go-chunks.ts). */
-const ONE_PASS_CHARS = 1 << 18;
+const ONE_PASS_CHARS = 1 << 16;
 
 /** The matches of one query file within the declarations being read. */
 type MatchSource = (name: string) => QueryMatch[];
@@ -104,7 +110,7 @@ type MatchSource = (name: string) => QueryMatch[];
  * is faster there than one run over the whole tree and keeps the matches (hundreds of MB for a
  * multi-megabyte file) from piling up. A comment stays with the declaration after it.
  */
-function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string, isTestFile: boolean): GoFileFacts {
+function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string, isTestFile: boolean, share: FactSharing): GoFileFacts {
   const facts = emptyFacts(root, false);
   readTopLevel(root, facts, true);
   for (const nodes of text.length <= ONE_PASS_CHARS ? [[root]] : chunks(root.namedChildren)) {
@@ -112,6 +118,9 @@ function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string,
     if (nodes.length > 1) for (const n of nodes) for (const [name, list] of backend.matchAll('go', n)) { const all = listAt(byName, name); for (const x of list) all.push(x); }
     const part: GoFileFacts = { ...facts, funcs: [] };
     readDeclarations((name) => byName.get(name) ?? [], text, isTestFile, part);
+    // Compacted now, while what it replaces is young: a piece's worth of it would outlive the
+    // young generation and be left for full collections (the heap grew to four times its live size).
+    compactFuncs(part.funcs, share);
     facts.buildConstraint ??= part.buildConstraint;
     const base = facts.funcs.length;
     for (const f of part.funcs) facts.funcs.push(base ? renumber(f, (k) => k + base) : f);
@@ -123,6 +132,7 @@ function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string,
       cgo: preambles.flatMap((p) => p.cgoLines).map((r) => ({ text: text.slice(r.start, r.end).trim(), span: r })),
     };
   }
+  compactTypes(facts.types, share);
   return facts;
 }
 

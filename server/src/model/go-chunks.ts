@@ -4,7 +4,6 @@
 // before the next, so memory follows the facts, not the tree. Where a piece has a syntax error the
 // caller reads the file whole (a misjudged boundary must not change the facts).
 import { blockCommentEnd, literalEnd } from '../parse/go-lexical';
-import { compactGoFacts, FactSharing } from './compact-facts';
 import type { GoFileFacts, Span } from './facts';
 import { renumber } from './renumber-funcs';
 import { shiftInPlace } from './shift-offsets';
@@ -74,22 +73,19 @@ function withDocComment(text: string, line: number): number {
 }
 
 /**
- * Facts of `text` read piece by piece with `extract`, compacted a piece at a time (so the file's
- * uncompacted facts are never all held at once); undefined when the file cannot be split or a piece
- * has a syntax error (read it whole then).
+ * Facts of `text` read piece by piece with `extract`; undefined when the file cannot be split or a
+ * piece has a syntax error (read it whole then).
  */
 export function extractInChunks(text: string, plan: ChunkPlan, extract: (piece: string) => GoFileFacts): GoFileFacts | undefined {
   const first = plan.chunks[0];
-  const share = new FactSharing();
   const facts = extract(text.slice(0, first.end));
   if (facts.errors) return undefined;
-  compactGoFacts(facts, share);
   // The package clause and imports (what a piece's reading looks up: "C", the name of "log").
   const clause = `package ${facts.packageName || 'p'}\n` + facts.imports.map((i) => `import ${i.name ?? ''} ${JSON.stringify(i.path)}\n`).join('');
   for (const chunk of plan.chunks.slice(1)) {
     const part = extract(clause + text.slice(chunk.start, chunk.end));
     if (part.errors) return undefined;
-    const moved = compactGoFacts(shiftInPlace({ ...part, imports: [], packageName: '', preamble: undefined }, chunk.start - clause.length), share);
+    const moved = shiftInPlace({ ...part, imports: [], packageName: '', preamble: undefined }, chunk.start - clause.length);
     const base = facts.funcs.length;
     for (const f of moved.funcs) facts.funcs.push(base ? renumber(f, (k) => k + base) : f);
     facts.types.push(...moved.types);

@@ -7,7 +7,8 @@ import { toTsRanges } from './ranges';
 type NativeParser = { setLanguage(l: unknown): void; parse(t: string, old: unknown, o: object): { rootNode: SyntaxNode } };
 type NativeQuery = { predicates: unknown[]; matches(n: SyntaxNode): { pattern: number; captures: QueryMatch['captures'] }[] };
 
-export function createNativeBackend(): ParserBackend {
+/** `bigFiles` reads big Go files (ParserBackend.bigFiles). */
+export function createNativeBackend(bigFiles?: ParserBackend): ParserBackend {
   const Parser = require('tree-sitter');
   const languages: Record<Lang, unknown> = { go: require('tree-sitter-go'), c: require('tree-sitter-c'), cpp: require('tree-sitter-cpp') };
   const parsers = {} as Record<Lang, NativeParser>;
@@ -32,6 +33,7 @@ export function createNativeBackend(): ParserBackend {
 
   return {
     name: 'native',
+    bigFiles,
     parse(lang: Lang, text: string, ranges?: TextRange[]): ParsedTree {
       const options: Record<string, unknown> = { bufferSize: text.length + 16 };
       if (ranges) options.includedRanges = toTsRanges(text, ranges);

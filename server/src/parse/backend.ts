@@ -47,4 +47,10 @@ export interface ParserBackend {
   matchAll(lang: Lang, node: SyntaxNode): Map<string, QueryMatch[]>;
   /** Compiles every query file; throws with the file name on the first that fails. */
   compileAllQueries(): string[];
+  /**
+   * What reads a big Go file (model/go-chunks.ts), when not this backend. The native addon frees a
+   * tree only between turns of the event loop, and a file's pieces are read in one go: their trees
+   * would all stay in memory (over 600 MB for 4 MiB of cgo). The wasm parser frees each at once.
+   */
+  readonly bigFiles?: ParserBackend;
 }

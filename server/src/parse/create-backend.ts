@@ -5,5 +5,5 @@ import { createNativeBackend } from './backend-native';
 import { createWasmBackend } from './backend-wasm';
 
 export async function createBackend(name: BackendName = 'native'): Promise<ParserBackend> {
-  return name === 'wasm' ? createWasmBackend() : createNativeBackend();
+  return name === 'wasm' ? createWasmBackend() : createNativeBackend(await createWasmBackend());
 }
