@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG } from '../../server/src/config/config';
 import { analyze } from '../../server/src/findings/analyze';
-import { extractGo, extractGoAtOnce } from '../../server/src/model/extract-go';
+import { extractGo, extractGoAtOnce, ONE_PASS_CHARS } from '../../server/src/model/extract-go';
 import type { ParserBackend } from '../../server/src/parse/backend';
 import { outlineAgreement } from '../harness/outline-agreement';
 import { Rng } from '../harness/rng';
@@ -60,7 +60,7 @@ function checkOutlines(backend: ParserBackend, dir: string): string | null {
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.go'))) {
     const text = fs.readFileSync(path.join(dir, f), 'utf8');
     if (outlineAgreement(backend, text) === 'differ') return `${f}: the outline skipping bodies differs from the whole parse's`;
-    if (text.length > 1 << 18 && !piecesAgree(backend, text)) return `${f}: the facts read in pieces differ from one parse's`;
+    if (text.length > ONE_PASS_CHARS && !piecesAgree(backend, text)) return `${f}: the facts read in pieces differ from one parse's`;
   }
   return null;
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { generatedGo } from '../../bench/big-files';
-import { extractGo, extractGoAtOnce } from '../../server/src/model/extract-go';
+import { extractGo, extractGoAtOnce, ONE_PASS_CHARS } from '../../server/src/model/extract-go';
 import { planChunks } from '../../server/src/model/go-chunks';
 import type { ParserBackend } from '../../server/src/parse/backend';
 import { createBackend } from '../../server/src/parse/create-backend';
@@ -63,7 +63,7 @@ for (const name of ['wasm', 'native'] as const) {
     ];
     for (const [what, text] of cases) {
       it(`${what}: the same facts as one parse, full and outline`, () => {
-        const plan = planChunks(text, 1 << 18)!;
+        const plan = planChunks(text, ONE_PASS_CHARS)!;
         assert.ok(plan.chunks.length > 1, 'the file is split');
         // Every piece parses on its own: a split inside a literal or comment would not (and would
         // only be hidden by the fallback to one parse).

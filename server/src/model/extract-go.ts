@@ -100,7 +100,7 @@ function extractOutline(root: SyntaxNode, text: string, isTestFile: boolean): Go
 /** Characters of top-level declarations read together: their query matches are held only that long. */
 const CHUNK_CHARS = 1 << 14;
 /** Files up to this size are parsed and queried in one pass; bigger ones a piece at a time (go-chunks.ts). */
-const ONE_PASS_CHARS = 1 << 16;
+export const ONE_PASS_CHARS = 1 << 16;
 
 /** The matches of one query file within the declarations being read. */
 type MatchSource = (name: string) => QueryMatch[];
