@@ -27,9 +27,11 @@ Exit status: 0 no findings, 1 findings, 2 usage or internal error.`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  limitHeapGrowth();
   try {
-    if (command === 'check') return await check(rest);
+    if (command === 'check') {
+      limitHeapGrowth();
+      return await check(rest);
+    }
     if (command === 'lsp') {
       // Loaded on demand: `check` must not pay for the LSP libraries.
       // eslint-disable-next-line @typescript-eslint/no-var-requires

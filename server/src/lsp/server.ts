@@ -24,14 +24,12 @@ import { guard, guardAsync } from './safe-handler';
 import { Session, type Logger } from './session';
 import { SECTION } from './settings';
 import { pathToUri, uriToPath } from './uri';
-import { limitHeapGrowth } from '../util/heap-growth';
 
 export const RESCAN_COMMAND = 'g0guard.rescan';
 export const FOCUS_PATH_COMMAND = 'g0guard.focusEvidencePath';
 const WATCHED = '**/{*.go,*.c,*.h,*.cc,*.cpp,*.cxx,*.hh,*.hpp,*.hxx,*.m,*.inc,go.mod,.g0guard.json}';
 
 export function startLanguageServer(args: string[]): void {
-  limitHeapGrowth();
   const connection = connect(args);
   const log: Logger = {
     info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m), error: (m) => connection.console.error(m),
