@@ -13,9 +13,7 @@ export function checkInChild(backend: 'native' | 'wasm', dir: string, threads: n
   const analyzeModule = require.resolve('../server/src/findings/analyze');
   const configModule = require.resolve('../server/src/config/config');
   const createModule = require.resolve('../server/src/parse/create-backend');
-  const heapModule = require.resolve('../server/src/util/heap-growth');
   const script = `(async () => {
-    require(${JSON.stringify(heapModule)}).limitHeapGrowth(); // as the CLI does
     const { analyzeParallel } = require(${JSON.stringify(analyzeModule)});
     const { DEFAULT_CONFIG } = require(${JSON.stringify(configModule)});
     const backend = await require(${JSON.stringify(createModule)}).createBackend(${JSON.stringify(backend)});

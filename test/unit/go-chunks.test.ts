@@ -1,5 +1,5 @@
-// A big Go file is read a piece of top-level declarations at a time (model/go-chunks.ts): its facts
-// must equal those of one parse, on both parsers, and a split must never fall inside a comment, a
+// A big Go file is read a piece of top-level declarations at a time (model/go-chunks.ts) and its
+// facts compacted (compact-facts.ts): they must equal those of one parse left as read, on both parsers, and a split must never fall inside a comment, a
 // literal or brackets. Conversions written like calls are not calls.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
@@ -67,9 +67,9 @@ for (const name of ['wasm', 'native'] as const) {
         assert.ok(plan.chunks.length > 1, 'the file is split');
         // Every piece parses on its own: a split inside a literal or comment would not (and would
         // only be hidden by the fallback to one parse).
-        for (const c of plan.chunks.slice(1)) assert.equal(extractGoAtOnce(backend, 'package p\n' + text.slice(c.start, c.end), false, true).errors, 0, `piece at ${c.start}`);
+        for (const c of plan.chunks.slice(1)) assert.equal(extractGoAtOnce(backend, 'package p\n' + text.slice(c.start, c.end), false, true, undefined).errors, 0, `piece at ${c.start}`);
         for (const outline of [false, true]) {
-          assert.deepEqual(JSON.parse(JSON.stringify(extractGo(backend, text, false, outline))), JSON.parse(JSON.stringify(extractGoAtOnce(backend, text, false, outline))), outline ? 'outline' : 'full');
+          assert.deepEqual(JSON.parse(JSON.stringify(extractGo(backend, text, false, outline))), JSON.parse(JSON.stringify(extractGoAtOnce(backend, text, false, outline, undefined))), outline ? 'outline' : 'full');
         }
       });
     }
@@ -78,7 +78,7 @@ for (const name of ['wasm', 'native'] as const) {
       const text = trickyFile(600_000).replace('func (t *T3) Get() int { return t.a }', 'func (t *T3) Get() int { return t.a');
       const facts = extractGo(backend, text, false);
       assert.ok(facts.errors > 0);
-      assert.deepEqual(JSON.parse(JSON.stringify(facts)), JSON.parse(JSON.stringify(extractGoAtOnce(backend, text, false, false))));
+      assert.deepEqual(JSON.parse(JSON.stringify(facts)), JSON.parse(JSON.stringify(extractGoAtOnce(backend, text, false, false, undefined))));
     });
 
     it('conversions written like calls are not calls; cgo and Go calls stay', () => {

@@ -14,7 +14,6 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { toReport } from './report';
-import { limitHeapGrowth } from '../util/heap-growth';
 
 const USAGE = `usage:
   g0guard check [--format text|json|sarif] [--config FILE] [--backend wasm|native] [--tags a,b] [--threads N] [paths...]
@@ -28,10 +27,7 @@ Exit status: 0 no findings, 1 findings, 2 usage or internal error.`;
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === 'check') {
-      limitHeapGrowth();
-      return await check(rest);
-    }
+    if (command === 'check') return await check(rest);
     if (command === 'lsp') {
       // Loaded on demand: `check` must not pay for the LSP libraries.
       // eslint-disable-next-line @typescript-eslint/no-var-requires

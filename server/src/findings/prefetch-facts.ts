@@ -9,6 +9,7 @@ import type { Config } from '../config/config';
 import type { FolderFiles } from '../model/discover';
 import type { CViewSet } from '../model/c-units';
 import { compactGoFacts } from '../model/compact-facts';
+import { sharingFor } from '../model/extract-go';
 import type { GoFileFacts } from '../model/facts';
 import { loadFolder, type CachedFacts, type FactCache, type LoadOptions } from '../model/package';
 import type { BackendName } from '../parse/backend';
@@ -69,7 +70,7 @@ export async function prefetchFacts(folders: FolderFiles[], opts: PrefetchOption
       if (msg === 'ready') { for (let k = 0; k < IN_FLIGHT; k++) give(); return; }
       inFlight--;
       const facts = JSON.parse(msg.facts) as (GoFileFacts | CViewSet)[];
-      msg.files.forEach((file, k) => store(file, { text: msg.texts[k], facts: 'funcs' in facts[k] ? compactGoFacts(facts[k] as GoFileFacts) : facts[k] }));
+      msg.files.forEach((file, k) => store(file, { text: msg.texts[k], facts: 'funcs' in facts[k] ? compactGoFacts(facts[k] as GoFileFacts, sharingFor(msg.texts[k])) : facts[k] }));
       finished();
       give();
     });

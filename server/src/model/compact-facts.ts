@@ -4,6 +4,7 @@
 // shares it. Strings are kept as flat copies: a name sliced from the text is otherwise stored two
 // bytes a character when the file holds any non-ASCII text, and a slice of a big file's piece keeps
 // the whole piece alive. Parts that hold a span stay as they are (each is unique, and offsets move).
+// Only files read in pieces are compacted (sharingFor, extract-go.ts).
 import { flatString } from '../util/flat-string';
 import type { GoFileFacts, GoFunc, GoTypeDecl, Span } from './facts';
 
@@ -11,19 +12,19 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 const NOTHING: Record<string, never> = Object.freeze({}) as Record<string, never>;
 
 /** `share` is kept across the pieces of a file read a piece at a time (extract-go.ts, go-chunks.ts). */
-export function compactGoFacts(facts: GoFileFacts, share = new FactSharing()): GoFileFacts {
+export function compactGoFacts(facts: GoFileFacts, share: FactSharing | undefined): GoFileFacts {
   compactFuncs(facts.funcs, share);
   compactTypes(facts.types, share);
   return facts;
 }
 
-export function compactFuncs(funcs: GoFunc[], share: FactSharing): void {
-  for (const f of funcs) share.fieldsOf(f);
+export function compactFuncs(funcs: GoFunc[], share: FactSharing | undefined): void {
+  if (share) for (const f of funcs) share.fieldsOf(f);
 }
 
 /** Type declarations are looked up by identity (method sets): their parts are shared, not they. */
-export function compactTypes(types: GoTypeDecl[], share: FactSharing): void {
-  for (const t of types) share.fieldsOf(t);
+export function compactTypes(types: GoTypeDecl[], share: FactSharing | undefined): void {
+  if (share) for (const t of types) share.fieldsOf(t);
 }
 
 export function isEmpty(o: object): boolean {
