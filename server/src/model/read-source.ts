@@ -2,7 +2,7 @@
 // skipped; include candidates that do not exist are skipped quietly. Nothing outside the workspace.
 import * as path from 'node:path';
 import { formatBytes } from '../text/format-bytes';
-import { limitHeapGrowthFor } from '../util/heap-growth';
+import { tuneHeapForFile } from '../util/big-file-heap';
 
 export interface ReadOptions {
   readFile: (file: string) => string;
@@ -26,7 +26,7 @@ export function readChecked(file: string, opts: ReadOptions, mayBeMissing = fals
     opts.problem(`${file}: ${formatBytes(text.length)} is over the ${formatBytes(opts.maxFileBytes)} limit (maxFileBytes); file skipped`);
     return undefined;
   }
-  limitHeapGrowthFor(text.length);
+  tuneHeapForFile(text.length);
   if (text.slice(0, 8000).includes('\0')) {
     opts.problem(`${file}: binary content (NUL bytes); file skipped`);
     return undefined;
