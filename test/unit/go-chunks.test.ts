@@ -81,6 +81,17 @@ for (const name of ['wasm', 'native'] as const) {
       assert.deepEqual(JSON.parse(JSON.stringify(facts)), JSON.parse(JSON.stringify(extractGoAtOnce(backend, text, false, false, undefined))));
     });
 
+    if (name === 'native') {
+      it('big files go to a wasm parser that loads Go alone (the addon frees trees only between event-loop turns)', () => {
+        const wasm = backend.bigFiles!;
+        assert.equal(wasm.name, 'wasm');
+        const tree = wasm.parse('go', 'package p\n');
+        assert.equal(tree.root.type, 'source_file');
+        tree.dispose();
+        assert.throws(() => wasm.parse('cpp', 'int x;'), /no cpp grammar/);
+      });
+    }
+
     it('conversions written like calls are not calls; cgo and Go calls stay', () => {
       const facts = extractGo(backend, trickyFile(300), false);
       const cb = facts.funcs.find((f) => f.key.startsWith('goCb0$lit2'))!;

@@ -7,12 +7,13 @@ import { toTsRanges } from './ranges';
 
 type WasmQuery = { patternCount(): number; matches(n: SyntaxNode): { patternIndex: number; captures: QueryMatch['captures'] }[] };
 
-export async function createWasmBackend(): Promise<ParserBackend> {
+/** `langs`: the grammars to load (C++'s alone is 3.4 MB of wasm); parsing another language throws. */
+export async function createWasmBackend(langs: readonly Lang[] = LANGS): Promise<ParserBackend> {
   const wts = require('web-tree-sitter');
   await wts.Parser.init();
   const languages = {} as Record<Lang, unknown>;
   const parsers = {} as Record<Lang, any>;
-  for (const lang of LANGS) {
+  for (const lang of langs) {
     languages[lang] = await wts.Language.load(loadGrammarBytes(lang));
     parsers[lang] = new wts.Parser();
     parsers[lang].setLanguage(languages[lang]);
@@ -38,6 +39,7 @@ export async function createWasmBackend(): Promise<ParserBackend> {
   return {
     name: 'wasm',
     parse(lang: Lang, text: string, ranges?: TextRange[]): ParsedTree {
+      if (!parsers[lang]) throw new Error(`g0guard: this wasm backend has no ${lang} grammar loaded`);
       const options = ranges ? { includedRanges: toTsRanges(text, ranges) } : undefined;
       const tree = parsers[lang].parse(text, null, options);
       if (!tree) throw new Error(`g0guard: the ${lang} parser returned no tree`);
@@ -52,7 +54,7 @@ export async function createWasmBackend(): Promise<ParserBackend> {
       return querySet(lang).all(node);
     },
     compileAllQueries() {
-      return LANGS.flatMap((lang) => querySet(lang).names);
+      return langs.flatMap((lang) => querySet(lang).names);
     },
   };
 }

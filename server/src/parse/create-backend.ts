@@ -5,5 +5,6 @@ import { createNativeBackend } from './backend-native';
 import { createWasmBackend } from './backend-wasm';
 
 export async function createBackend(name: BackendName = 'native'): Promise<ParserBackend> {
-  return name === 'wasm' ? createWasmBackend() : createNativeBackend(await createWasmBackend());
+  // Native hands big Go files to a wasm parser (ParserBackend.bigFiles): Go's grammar is all it loads.
+  return name === 'wasm' ? createWasmBackend() : createNativeBackend(await createWasmBackend(['go']));
 }
