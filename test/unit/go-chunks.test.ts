@@ -1,6 +1,7 @@
 // A big Go file is read a piece of top-level declarations at a time (model/go-chunks.ts) and its
-// facts compacted (compact-facts.ts): they must equal those of one parse left as read, on both parsers, and a split must never fall inside a comment, a
-// literal or brackets. Conversions written like calls are not calls.
+// facts compacted (compact-facts.ts): they must equal those of one parse left as read, on both
+// parsers, and a split must never fall inside a comment, a literal or brackets. Conversions written
+// like calls are not calls.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { generatedGo } from '../../bench/big-files';

@@ -26,11 +26,11 @@ export function readChecked(file: string, opts: ReadOptions, mayBeMissing = fals
     opts.problem(`${file}: ${formatBytes(text.length)} is over the ${formatBytes(opts.maxFileBytes)} limit (maxFileBytes); file skipped`);
     return undefined;
   }
-  tuneHeapForFile(text.length);
   if (text.slice(0, 8000).includes('\0')) {
     opts.problem(`${file}: binary content (NUL bytes); file skipped`);
     return undefined;
   }
+  tuneHeapForFile(text.length);
   return text;
 }
 
