@@ -40,7 +40,7 @@ export function settleGoFacts(index: WorkspaceIndex): void {
 function neverReturning(index: WorkspaceIndex): Set<number> {
   const never = new Set<number>();
   const names = new Set<string>();
-  const candidates = index.graph.nodes.filter((n) => n.go && n.go.calls.length > 0 && n.go.calls.some((c) => c.top) && !n.go.ops.some((o) => o.kind === 'return'));
+  const candidates = index.graph.nodes.filter((n) => n.go && n.go.calls.length > 0 && n.go.calls.some((c) => c.top) && n.go.returns === 0);
   for (let changed = true; changed;) {
     changed = false;
     for (const n of candidates) {

@@ -328,7 +328,7 @@ export function fileScope(scope: Omit<Scope, 'f'>): Scope {
 
 const PACKAGE_LEVEL: GoFunc = {
   key: '', name: '', span: { start: 0, end: 0 }, nameSpan: { start: 0, end: 0 }, directiveAt: 0, directives: [], hasBody: false,
-  params: [], results: [], calls: [], panics: [], callsRecover: false, topDefers: [], locals: {}, localCalls: {}, guards: [], ops: [], flows: [], isTestFile: false,
+  params: [], results: [], calls: [], panics: [], callsRecover: false, topDefers: [], locals: {}, localCalls: {}, guards: [], ops: [], returns: 0, flows: [], isTestFile: false,
 };
 
 /** `C.f(…)` in a file importing "C": what a C function returns is never a Go function (`buf := C.malloc(n)` holds none). */

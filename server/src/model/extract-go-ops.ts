@@ -68,7 +68,12 @@ export function readOps(m: (name: string) => QueryMatch[], funcSpans: Span[], fa
 
   readAssertedLocals(m, funcSpans, facts);
   items.sort((a, b) => a.start - b.start || Number(!!b.outside) - Number(!!a.outside) || a.op.span.start - b.op.span.start);
-  assignToEnclosing(funcSpans, items, (item, f) => facts.funcs[f].ops.push(item.op));
+  assignToEnclosing(funcSpans, items, (item, f) => {
+    const func = facts.funcs[f];
+    if (item.op.kind === 'return') func.returns++;
+    func.ops.push(item.op);
+  });
+  for (const f of facts.funcs) if (f.returns > 0 && !f.ops.some((o) => o.kind === 'defer')) f.ops = f.ops.filter((o) => o.kind !== 'return');
 }
 
 /** Types the declaration reader leaves unknown: a local bound by a type assertion has the asserted type. */

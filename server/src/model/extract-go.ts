@@ -315,7 +315,7 @@ function newFunc(node: SyntaxNode, text: string, isTestFile: boolean, outline = 
     key: recv ? `${recv.type}.${name}` : name, name, recv, parent: undefined, span: span(node), nameSpan: span(nameNode ?? node),
     directiveAt: lineStartOf(text, node.startIndex), directives: [], hasBody: body !== null, exportName: undefined,
     params, results: paramList(node.childForFieldName('result')), typeParams: typeParams.length ? typeParams : undefined,
-    calls: [], panics: [], callsRecover: false, topDefers: [], locals: {}, localCalls: {}, guards, ops: [], flows: [], isTestFile,
+    calls: [], panics: [], callsRecover: false, topDefers: [], locals: {}, localCalls: {}, guards, ops: [], returns: 0, flows: [], isTestFile,
   };
 }
 

@@ -68,7 +68,7 @@ export interface GoParam { name: string; type: string }
  * `index`, `range`, `delete`, `clear`: `ref` is the operand, a map only if its declared type says so.
  * `literal`: a composite literal whose `type` may name a map. `send`, `receive`, `close`: channels
  * (`detail` 'select' / 'select-default' inside a select). `defer` (`detail` 'loop' inside a loop),
- * `return`. `array`: a local array declaration (`detail` its name, `bytes` when the size is known).
+ * `return`, kept only in a function with a defer (GoFunc.returns counts them all). `array`: a local array declaration (`detail` its name, `bytes` when the size is known).
  * `stack-switch`: the argument of a `systemstack`/`mcall` call (`detail` the callee, `ref` the argument).
  * `call-stmt`: a call used as a statement (so not a conversion), at the call's span.
  */
@@ -107,6 +107,11 @@ export interface GoFunc {
   localCalls: Record<string, ValueRef>;
   guards: DepthGuard[];
   ops: GoOp[];
+  /**
+   * How many `return` statements the body has. Their operations are kept only where a defer needs
+   * them (g0-race-ops.ts weighs the live ones): two of them take more memory than the function.
+   */
+  returns: number;
   /** Where values that may be functions go inside the body. */
   flows: GoFlow[];
   isTestFile: boolean;
