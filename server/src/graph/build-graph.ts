@@ -43,7 +43,7 @@ function addGoNodes(graph: CallGraph, pi: PackageIndex, file: GoFile, index: Wor
       qualified: `${pi.pkg.importPath}.${key}`,
       display: `${graph.nodes[pi.goNodeOf.get(file.facts.funcs[f.parent])!].display.replace(/ \(func literal\)$/, '')} (func literal)`,
     };
-    const node = graph.addNode({ lang: 'go', pkg: pi.pkg, file, span: f.span, nameSpan: f.nameSpan, go: f, c: undefined, cpp: false }, names);
+    const node = graph.addNode({ pkg: pi.pkg, file, go: f, c: undefined }, names);
     pi.goFuncs.set(key, node.id);
     pi.goNodeOf.set(f, node.id);
     if (f.exportName && f.parent === undefined && !f.recv) pi.exports.set(f.exportName, node.id);
@@ -85,7 +85,7 @@ function addCNodes(graph: CallGraph, pi: PackageIndex): void {
       // The facts stay shared (the prototype), only what this unit says of them is added.
       const info: CNodeInfo = Object.assign(Object.create(f) as CFunc, { externC, frameBytes: frame.bytes, frameItems: frame.items, bounds: frame.bounds, view, units: [...view.units] });
       const node = graph.addNode(
-        { lang: 'c', pkg: pi.pkg, file: view.file, span: f.span, nameSpan: f.nameSpan, go: undefined, c: info, cpp: view.lang === 'cpp' },
+        { pkg: pi.pkg, file: view.file, go: undefined, c: info },
         { qualified: qualifiedName(pi, view, info), display: displayName(graph, pi, view, info) },
       );
       seen.set(key, node.id);

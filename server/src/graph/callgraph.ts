@@ -43,13 +43,20 @@ export interface FuncNode {
 /** Names given when the node is made: a C or C++ function's, a func literal's. */
 export interface NodeNames { qualified: string; display: string }
 
-/** A node whose names are made when asked for from its Go function, unless given. */
+/**
+ * A node whose names are made when asked for from its Go function, unless given. What its function
+ * holds (span, language) is read from it, not copied: a big file has a node for each of 100,000 functions.
+ */
 class GraphNode implements FuncNode {
   constructor(
-    readonly id: number, readonly lang: 'go' | 'c', private readonly names: NodeNames | string,
-    readonly pkg: Package, readonly file: SourceFile, readonly span: Span, readonly nameSpan: Span,
-    public go: GoFunc | undefined, readonly c: CNodeInfo | undefined, readonly cpp: boolean,
+    readonly id: number, private readonly names: NodeNames | string, readonly pkg: Package, readonly file: SourceFile,
+    public go: GoFunc | undefined, readonly c: CNodeInfo | undefined,
   ) {}
+
+  get lang(): 'go' | 'c' { return this.go ? 'go' : 'c'; }
+  get span(): Span { return (this.go ?? this.c!).span; }
+  get nameSpan(): Span { return (this.go ?? this.c!).nameSpan; }
+  get cpp(): boolean { return this.c?.view.lang === 'cpp'; }
 
   get qualified(): string {
     return typeof this.names === 'string' ? `${this.pkg.importPath}.${this.names}` : this.names.qualified;
@@ -112,9 +119,9 @@ export class CallGraph {
    * Adds a node, numbered. `names` are its names, or for a Go function (not a literal) the key
    * it has in its package: its names are then made when asked for (most never are).
    */
-  addNode(n: Omit<FuncNode, 'id' | 'qualified' | 'display'>, names: NodeNames | string): FuncNode {
-    const node = new GraphNode(this.nodes.length, n.lang, typeof names === 'string' ? names : { qualified: flatString(names.qualified), display: flatString(names.display) },
-      n.pkg, n.file, n.span, n.nameSpan, n.go, n.c, n.cpp);
+  addNode(n: Pick<FuncNode, 'pkg' | 'file' | 'go' | 'c'>, names: NodeNames | string): FuncNode {
+    const node = new GraphNode(this.nodes.length, typeof names === 'string' ? names : { qualified: flatString(names.qualified), display: flatString(names.display) },
+      n.pkg, n.file, n.go, n.c);
     this.nodes.push(node);
     this.out.push([]);
     this.in.push([]);
