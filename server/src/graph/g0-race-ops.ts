@@ -66,26 +66,25 @@ function callOps(index: WorkspaceIndex, node: FuncNode, out: RaceOp[]): void {
   const f = node.go!;
   const file = node.file as GoFile;
   const aliases = importAliases(file);
-  const statements = new Set(f.ops.filter((o) => o.kind === 'call-stmt').map((o) => o.span.start));
   for (const call of f.calls) {
     const c = call.callee;
     if (call.go || c.kind !== 'selector') continue;
     if (c.base.kind === 'ident' && aliases.has(c.base.name) && !boundLocally(file.facts.funcs, f, c.base.name)) {
       const path = aliases.get(c.base.name)!;
       if (path === 'sync/atomic') {
-        if (!ATOMIC_TYPES.has(c.name)) out.push({ span: call.span, what: `sync/atomic call ${c.base.name}.${c.name}` });
+        if (!ATOMIC_TYPES.has(c.name)) out.push({ span: call, what: `sync/atomic call ${c.base.name}.${c.name}` });
         continue;
       }
       if (path === 'C' || path === 'unsafe' || path === 'internal/bytealg' || neverInstrumentedPath(path) || index.packages.has(path)) continue;
       // `pkg.T(x)` may be a conversion; a call as a statement, deferred, or with other than one argument is not.
       // An inlined callee runs as this function's code (strings.HasPrefix survived: docs/measurements/g0-race-ops).
-      if (call.argCount !== 1 || call.defer || statements.has(call.span.start)) {
-        out.push({ span: call.span, what: `call to ${c.base.name}.${c.name} (package ${path} is race-instrumented and has no //go:norace; only a callee the compiler inlines here is spared)` });
+      if (call.args.length !== 1 || call.defer || call.statement) {
+        out.push({ span: call, what: `call to ${c.base.name}.${c.name} (package ${path} is race-instrumented and has no //go:norace; only a callee the compiler inlines here is spared)` });
       }
       continue;
     }
     const what = syncMethod(index, node, c.base, c.name);
-    if (what) out.push({ span: call.span, what });
+    if (what) out.push({ span: call, what });
   }
 }
 

@@ -24,11 +24,12 @@ export function settleGoFacts(index: WorkspaceIndex): void {
     const f = node.go;
     if (!f || (f.calls.length === 0 && f.guards.length === 0)) continue;
     const dead: Span[] = [];
-    for (const c of f.calls) if (c.restEnd !== undefined && endsHere(index, node, c, never, names)) dead.push({ start: c.span.end, end: c.restEnd });
+    for (const c of f.calls) if (c.restEnd !== undefined && endsHere(index, node, c, never, names)) dead.push({ start: c.end, end: c.restEnd });
     const guards = f.guards.some((g) => g.limitExpr !== undefined) ? settleGuards(index, node, f.guards) : f.guards;
     if (dead.length === 0 && guards === f.guards) continue;
-    const live = <T extends { span: Span }>(list: T[]) => (dead.length ? list.filter((x) => !dead.some((d) => d.start <= x.span.start && x.span.end <= d.end)) : list);
-    node.go = Object.assign(Object.create(f) as GoFunc, { calls: live(f.calls), panics: live(f.panics), ops: live(f.ops), guards });
+    const isLive = (s: Span) => !dead.some((d) => d.start <= s.start && s.end <= d.end);
+    const live = <T extends { span: Span }>(list: T[]) => (dead.length ? list.filter((x) => isLive(x.span)) : list);
+    node.go = Object.assign(Object.create(f) as GoFunc, { calls: dead.length ? f.calls.filter(isLive) : f.calls, panics: live(f.panics), ops: live(f.ops), guards });
   }
 }
 

@@ -180,7 +180,7 @@ export class GoValues {
           if (done[k].has(to) || (graph.nodes[to].go?.isTestFile && !fromTest)) continue; // tests' callbacks stay out of the package's own paths
           done[k].add(to);
           added = true;
-          graph.addEdge({ from: c.from, to, kind: c.kind, file: c.scope.file, span: c.call.span, args: c.call.args, byValue: c.what });
+          graph.addEdge({ from: c.from, to, kind: c.kind, file: c.scope.file, span: c.call, args: c.call.args, byValue: c.what });
           this.bindArguments(c.scope, c.call, to);
         }
       });

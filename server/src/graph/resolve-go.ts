@@ -28,7 +28,7 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
       const scope: Scope = { pkg: pi.pkg, file, f };
       values.addFunction(scope);
       const edge = (to: number, kind: EdgeKind, call: GoCall, viaInterface?: boolean) => {
-        graph.addEdge({ from, to, kind, file, span: call.span, args: call.args, viaInterface });
+        graph.addEdge({ from, to, kind, file, span: call, args: call.args, viaInterface });
         if (kind === 'call' || kind === 'go') values.bindArguments(scope, call, to);
       };
       const byValue = (call: GoCall, kind: EdgeKind) => {
@@ -78,7 +78,7 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
           const candidates = interfaceTargets(index, decl, c.name);
           const targets = candidates.filter((id) => {
             const m = graph.nodes[id].go!;
-            return m.params.length === call.argCount && (f.isTestFile || !m.isTestFile);
+            return m.params.length === call.args.length && (f.isTestFile || !m.isTestFile);
           });
           for (const to of targets) edge(to, kind, call, true);
           graph.site('go-interface', targets.length ? 'resolved' : 'unresolved');
@@ -92,7 +92,7 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
         const parent = funcs[f.parent];
         const viaGo = parent.calls.some((call) => call.go && call.callee.kind === 'literal' && call.callee.literal === me);
         const site = parent.calls.find((call) => call.callee.kind === 'literal' && call.callee.literal === me);
-        graph.addEdge({ from: pi.goNodeOf.get(parent)!, to: from, kind: viaGo ? 'go' : 'call', file, span: site?.span ?? f.span, args: site?.args ?? [] });
+        graph.addEdge({ from: pi.goNodeOf.get(parent)!, to: from, kind: viaGo ? 'go' : 'call', file, span: site ?? f.span, args: site?.args ?? [] });
       }
     });
     values.addFile(fileScope({ pkg: pi.pkg, file }));

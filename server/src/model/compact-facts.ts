@@ -6,6 +6,7 @@
 // the whole piece alive. Parts that hold a span stay as they are (each is unique, and offsets move).
 // Only files read in pieces are compacted (sharingFor, extract-go.ts).
 import { flatString } from '../util/flat-string';
+import { isRange } from './shift-offsets';
 import type { GoFileFacts, GoFunc, GoTypeDecl, Span } from './facts';
 
 const NONE: never[] = Object.freeze([]) as unknown as never[];
@@ -53,8 +54,9 @@ export class FactSharing {
     if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return v;
     const fields = v as Record<string, unknown>;
     if (typeof fields.start === 'number' && typeof fields.end === 'number') {
+      const shared = this.span(v as Span);
       this.spanFree = false;
-      return this.span(v as Span);
+      return shared;
     }
     let spanFree = true;
     if (Array.isArray(v)) {
@@ -84,8 +86,16 @@ export class FactSharing {
     return shared;
   }
 
-  /** One object per range: a call statement's operation and the call share its span. */
+  /**
+   * One object per range (a call statement's operation and a `panic(…)` share the range of their
+   * call). A call is a span with more fields: it stays itself, its fields shared.
+   */
   private span(s: Span): Span {
+    if (!isRange(s)) {
+      const fields = s as unknown as Record<string, unknown>;
+      for (const k in fields) if (k !== 'start' && k !== 'end') fields[k] = this.value(fields[k]);
+      return s;
+    }
     let sameStart = this.spans.get(s.start);
     if (sameStart === undefined) this.spans.set(s.start, (sameStart = []));
     const shared = sameStart.find((x) => x.end === s.end);
@@ -93,4 +103,5 @@ export class FactSharing {
     sameStart.push(s);
     return s;
   }
+
 }

@@ -1,6 +1,6 @@
-// Go tree → GoOp facts for the g0 rules: map-shaped and channel operations, defers, local arrays,
-// systemstack/mcall arguments and call statements, each attached to the innermost function that
-// contains it; plus the locals a type assertion binds (how runtime hooks reach user methods).
+// Go tree → GoOp facts for the g0 rules: map-shaped and channel operations, defers and returns,
+// local arrays, systemstack/mcall arguments, each attached to the innermost function that contains
+// it; plus the locals a type assertion binds (how runtime hooks reach user methods).
 // Nothing here decides types: whether `x[k]` touches a map is settled later from declarations.
 import type { QueryMatch, SyntaxNode } from '../parse/backend';
 import type { GoFileFacts, GoOp, Span } from './facts';
@@ -58,12 +58,6 @@ export function readOps(m: (name: string) => QueryMatch[], funcSpans: Span[], fa
     const arg = cap(x, 'arg')!;
     // Anchored at the call: a func literal argument must not count as its own content.
     add({ kind: 'stack-switch', span: span(arg), detail: cap(x, 'callee')!.text, ref: valueRef(arg) }, cap(x, 'call')!);
-  }
-
-  for (const x of m('statement-calls')) {
-    // `func(){...}()` starts where its literal starts: outside the literal it belongs to the caller.
-    const call = x.captures[0].node;
-    items.push({ start: call.startIndex, outside: true, op: { kind: 'call-stmt', span: span(call) } });
   }
 
   readAssertedLocals(m, funcSpans, facts);

@@ -407,6 +407,7 @@ function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSp
   const calleeStarts = new Set<number>();
   const dead = deadBranches(m, funcSpans, facts);
   const rests = readRests(m);
+  const statements = new Set(m('statement-calls').map((x) => x.captures[0].node.startIndex));
   // Where each function body's own statements end: a call statement whose block ends there is top-level.
   const bodyEnds = new Map<number, number>();
   const bodyEnd = (fi: number) => {
@@ -427,10 +428,11 @@ function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSp
     });
     // Every field in the literal, absent ones undefined: a field added later costs a second object.
     f.calls.push({
-      span: span(call), callee: target, argCount: argNodes.length, args: argNodes.map((a) => goArgFlow(a, f.params)),
+      start: call.startIndex, end: call.endIndex, callee: target, args: argNodes.map((a) => goArgFlow(a, f.params)),
       argRefs: refs.some((r) => r !== null) ? refs : undefined,
       restEnd: rests.has(at) && rests.get(at)! > call.endIndex ? rests.get(at) : undefined,
       top: rests.get(at) === bodyEnd(fi) ? true : undefined,
+      statement: statements.has(at),
       go: goCalls.has(at), defer: deferCalls.has(at),
     });
     const live = !dead.some((d) => d.start <= call.startIndex && call.endIndex <= d.end);

@@ -1,5 +1,5 @@
-// Facts are plain data with absolute UTF-16 offsets: any {start, end} object is a span, plus the
-// scalar `directiveAt`. These copy facts with offsets moved (an edit before them in the language
+// Facts are plain data with absolute UTF-16 offsets: any {start, end} object is a span (a call is one
+// with more fields), plus the scalars `directiveAt` and `restEnd`. These copy facts with offsets moved (an edit before them in the language
 // server, or a big file read a piece at a time).
 
 /** Offsets stored as bare numbers rather than spans. */
@@ -31,7 +31,8 @@ export function shifted<T>(value: T, delta: number): T {
   return walk(value) as T;
 }
 
-function isRange(o: object): boolean {
+/** Whether a span holds its range alone (a call is a span with more). */
+export function isRange(o: object): boolean {
   let n = 0;
   for (const _ in o) if (++n > 2) return false;
   return true;
@@ -86,7 +87,8 @@ function shiftWhere<T>(value: T, delta: number, when: (offset: number) => boolea
     for (const k in out) {
       const x = out[k];
       let y: unknown;
-      if (typeof x === 'number') y = ((isSpan && (k === 'start' || k === 'end')) || SCALAR_OFFSETS.has(k)) && when(isSpan ? (o.start as number) : x) ? x + delta : x;
+      // A span moves whole, by where it starts; a scalar offset (a call's `restEnd`) by itself.
+      if (typeof x === 'number') y = (isSpan && (k === 'start' || k === 'end') ? when(o.start as number) : SCALAR_OFFSETS.has(k) && when(x)) ? x + delta : x;
       else y = walk(x);
       if (y !== x) { out[k] = y; changed = true; }
     }
