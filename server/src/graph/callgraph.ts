@@ -55,7 +55,14 @@ class GraphNode implements FuncNode {
 
   get lang(): 'go' | 'c' { return this.go ? 'go' : 'c'; }
   get span(): Span { return (this.go ?? this.c!).span; }
-  get nameSpan(): Span { return (this.go ?? this.c!).nameSpan; }
+  get nameSpan(): Span {
+    const f = this.go;
+    if (!f) return this.c!.nameSpan;
+    // A literal is named after its parent (or not at all, at package level): its range is its own.
+    if (f.parent !== undefined || f.name === '') return f.span;
+    const start = f.span.start + f.nameOffset;
+    return { start, end: start + f.name.length };
+  }
   get cpp(): boolean { return this.c?.view.lang === 'cpp'; }
 
   get qualified(): string {

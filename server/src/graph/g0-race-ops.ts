@@ -68,7 +68,7 @@ function callOps(index: WorkspaceIndex, node: FuncNode, out: RaceOp[]): void {
   const aliases = importAliases(file);
   for (const call of f.calls) {
     const c = call.callee;
-    if (call.go || c.kind !== 'selector') continue;
+    if (call.runs === 'go' || c.kind !== 'selector') continue;
     if (c.base.kind === 'ident' && aliases.has(c.base.name) && !boundLocally(file.facts.funcs, f, c.base.name)) {
       const path = aliases.get(c.base.name)!;
       if (path === 'sync/atomic') {
@@ -78,7 +78,7 @@ function callOps(index: WorkspaceIndex, node: FuncNode, out: RaceOp[]): void {
       if (path === 'C' || path === 'unsafe' || path === 'internal/bytealg' || neverInstrumentedPath(path) || index.packages.has(path)) continue;
       // `pkg.T(x)` may be a conversion; a call as a statement, deferred, or with other than one argument is not.
       // An inlined callee runs as this function's code (strings.HasPrefix survived: docs/measurements/g0-race-ops).
-      if (call.args.length !== 1 || call.defer || call.statement) {
+      if (call.args.length !== 1 || call.runs === 'defer' || call.statement) {
         out.push({ span: call, what: `call to ${c.base.name}.${c.name} (package ${path} is race-instrumented and has no //go:norace; only a callee the compiler inlines here is spared)` });
       }
       continue;

@@ -41,11 +41,11 @@ export function settleGoFacts(index: WorkspaceIndex): void {
 function neverReturning(index: WorkspaceIndex): Set<number> {
   const never = new Set<number>();
   const names = new Set<string>();
-  const candidates = index.graph.nodes.filter((n) => n.go && n.go.calls.length > 0 && n.go.calls.some((c) => c.top) && n.go.returns === 0);
+  const candidates = index.graph.nodes.filter((n) => n.go && n.go.calls.length > 0 && n.go.calls.some((c) => c.statement === 'top') && n.go.returns === 0);
   for (let changed = true; changed;) {
     changed = false;
     for (const n of candidates) {
-      if (never.has(n.id) || !n.go!.calls.some((c) => c.top && endsHere(index, n, c, never, names))) continue;
+      if (never.has(n.id) || !n.go!.calls.some((c) => c.statement === 'top' && endsHere(index, n, c, never, names))) continue;
       never.add(n.id);
       names.add(n.go!.name);
       changed = true;
@@ -66,7 +66,7 @@ function workspaceCallee(index: WorkspaceIndex, node: FuncNode, call: GoCall): n
 /** `names`: the names of the functions in `never`, a cheap first test (most calls name none of them). */
 function endsHere(index: WorkspaceIndex, node: FuncNode, call: GoCall, never: Set<number>, names: Set<string>): boolean {
   const c = call.callee;
-  if (call.go || call.defer || (c.kind !== 'ident' && c.kind !== 'selector')) return false;
+  if (call.runs !== 'now' || (c.kind !== 'ident' && c.kind !== 'selector')) return false;
   if (c.name !== 'panic' && !RUNTIME_EXITS.has(c.name) && !EXIT_NAMES.has(c.name) && !names.has(c.name)) return false;
   const id = names.has(c.name) ? workspaceCallee(index, node, call) : undefined;
   if (c.kind === 'ident') {

@@ -327,7 +327,7 @@ export function fileScope(scope: Omit<Scope, 'f'>): Scope {
 }
 
 const PACKAGE_LEVEL: GoFunc = {
-  key: '', name: '', span: { start: 0, end: 0 }, nameSpan: { start: 0, end: 0 }, directiveAt: 0, directives: [], hasBody: false,
+  key: '', name: '', span: { start: 0, end: 0 }, nameOffset: 0, directiveAt: 0, directives: [], hasBody: false,
   params: [], results: [], calls: [], panics: [], callsRecover: false, topDefers: [], locals: {}, localCalls: {}, guards: [], ops: [], returns: 0, flows: [], isTestFile: false,
 };
 

@@ -38,7 +38,7 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
       };
       // The node's facts: dead code after calls that never return is already left out (go-noreturn.ts).
       for (const call of graph.nodes[from].go!.calls) {
-        const kind: EdgeKind = call.go ? 'go' : 'call';
+        const kind: EdgeKind = call.runs === 'go' ? 'go' : 'call';
         const c = call.callee;
         if (c.kind === 'literal') continue; // closures get their edge below
         if (c.kind === 'dynamic') { byValue(call, kind); continue; }
@@ -54,8 +54,8 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
         if (c.base.kind === 'ident' && aliases.get(c.base.name) === 'C' && !binderOf(scope, c.base.name)) {
           const targets = cFromGo(graph, pi, file, c.name);
           const exp = pi.exports.get(c.name);
-          for (const to of targets) edge(to, call.go ? 'go' : 'cgo', call);
-          if (targets.length === 0 && exp !== undefined) edge(exp, call.go ? 'go' : 'cgo', call);
+          for (const to of targets) edge(to, call.runs === 'go' ? 'go' : 'cgo', call);
+          if (targets.length === 0 && exp !== undefined) edge(exp, call.runs === 'go' ? 'go' : 'cgo', call);
           if (targets.length === 0 && exp === undefined) graph.stats.external++;
           else graph.site('cgo', 'resolved');
           continue;
@@ -90,7 +90,7 @@ export function resolveGoCalls(index: WorkspaceIndex, pi: PackageIndex, values: 
       }
       if (f.parent !== undefined) {
         const parent = funcs[f.parent];
-        const viaGo = parent.calls.some((call) => call.go && call.callee.kind === 'literal' && call.callee.literal === me);
+        const viaGo = parent.calls.some((call) => call.runs === 'go' && call.callee.kind === 'literal' && call.callee.literal === me);
         const site = parent.calls.find((call) => call.callee.kind === 'literal' && call.callee.literal === me);
         graph.addEdge({ from: pi.goNodeOf.get(parent)!, to: from, kind: viaGo ? 'go' : 'call', file, span: site ?? f.span, args: site?.args ?? [] });
       }

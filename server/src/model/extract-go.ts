@@ -312,7 +312,7 @@ function newFunc(node: SyntaxNode, text: string, isTestFile: boolean, outline = 
   }
   // Every field in the literal, those set later (`parent`, `exportName`) undefined: see the calls.
   return {
-    key: recv ? `${recv.type}.${name}` : name, name, recv, parent: undefined, span: span(node), nameSpan: span(nameNode ?? node),
+    key: recv ? `${recv.type}.${name}` : name, name, recv, parent: undefined, span: span(node), nameOffset: nameNode ? nameNode.startIndex - node.startIndex : 0,
     directiveAt: lineStartOf(text, node.startIndex), directives: [], hasBody: body !== null, exportName: undefined,
     params, results: paramList(node.childForFieldName('result')), typeParams: typeParams.length ? typeParams : undefined,
     calls: [], panics: [], callsRecover: false, topDefers: [], locals: {}, localCalls: {}, guards, ops: [], returns: 0, flows: [], isTestFile,
@@ -431,9 +431,8 @@ function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSp
       start: call.startIndex, end: call.endIndex, callee: target, args: argNodes.map((a) => goArgFlow(a, f.params)),
       argRefs: refs.some((r) => r !== null) ? refs : undefined,
       restEnd: rests.has(at) && rests.get(at)! > call.endIndex ? rests.get(at) : undefined,
-      top: rests.get(at) === bodyEnd(fi) ? true : undefined,
-      statement: statements.has(at),
-      go: goCalls.has(at), defer: deferCalls.has(at),
+      statement: rests.get(at) === bodyEnd(fi) ? 'top' : statements.has(at) ? 'inner' : undefined,
+      runs: goCalls.has(at) ? 'go' : deferCalls.has(at) ? 'defer' : 'now',
     });
     const live = !dead.some((d) => d.start <= call.startIndex && call.endIndex <= d.end);
     if (target.kind === 'ident' && target.name === 'panic' && live) f.panics.push({ span: span(call), what: 'panic' });

@@ -57,13 +57,13 @@ export interface GoCall extends Span {
   argRefs?: (ValueRef | null)[];
   /** A call statement with more statements after it in its block: where the block ends (what follows is dead if the call never returns). */
   restEnd?: number;
-  /** A call statement of the body's top level. */
-  top?: boolean;
-  /** The call starts a call statement (`f(x)`, `f(x).g()`): no type conversion. */
-  statement: boolean;
-  /** The call is the operand of a `go` statement: it runs on a fresh goroutine and stack. */
-  go: boolean;
-  defer: boolean;
+  /**
+   * The call starts a call statement (`f(x)`, `f(x).g()`), so it is no type conversion: 'top' in
+   * the body's own block, else 'inner'.
+   */
+  statement?: 'top' | 'inner';
+  /** 'go': the operand of a `go` statement, run on a fresh goroutine and stack; 'defer': deferred. */
+  runs: 'now' | 'go' | 'defer';
 }
 
 export interface GoParam { name: string; type: string }
@@ -88,7 +88,11 @@ export interface GoFunc {
   /** Index of the enclosing function for a func literal. */
   parent?: number;
   span: Span;
-  nameSpan: Span;
+  /**
+   * Where the name starts, from the function's start (a span object of its own took 40 bytes a
+   * function). A literal has no name: the graph node gives the function's span for it.
+   */
+  nameOffset: number;
   /** Where a new directive line goes: the start of the `func` line, below the doc comment. */
   directiveAt: number;
   directives: string[];
