@@ -87,8 +87,8 @@ export class FactSharing {
   }
 
   /**
-   * One object per range (a call statement's operation and a `panic(…)` share the range of their
-   * call). A call is a span with more fields: it stays itself, its fields shared.
+   * Equal bare spans of a function become one object. A call is a span with more fields: it stays
+   * itself, its fields shared.
    */
   private span(s: Span): Span {
     if (!isRange(s)) {
@@ -103,5 +103,4 @@ export class FactSharing {
     sameStart.push(s);
     return s;
   }
-
 }

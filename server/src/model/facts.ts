@@ -73,7 +73,8 @@ export interface GoParam { name: string; type: string }
  * `index`, `range`, `delete`, `clear`: `ref` is the operand, a map only if its declared type says so.
  * `literal`: a composite literal whose `type` may name a map. `send`, `receive`, `close`: channels
  * (`detail` 'select' / 'select-default' inside a select). `defer` (`detail` 'loop' inside a loop),
- * `return`, kept only in a function with a defer (GoFunc.returns counts them all). `array`: a local array declaration (`detail` its name, `bytes` when the size is known).
+ * `return`, kept only in a function with a defer (GoFunc.returns counts them all). `array`: a local
+ * array declaration (`detail` its name, `bytes` when the size is known).
  * `stack-switch`: the argument of a `systemstack`/`mcall` call (`detail` the callee, `ref` the argument).
  */
 export type GoOpKind = 'index' | 'range' | 'delete' | 'clear' | 'literal' | 'send' | 'receive' | 'close' | 'defer' | 'return' | 'array' | 'stack-switch';

@@ -1,6 +1,6 @@
-// Facts are plain data with absolute UTF-16 offsets: any {start, end} object is a span (a call is one
-// with more fields), plus the scalars `directiveAt` and `restEnd`. These copy facts with offsets moved (an edit before them in the language
-// server, or a big file read a piece at a time).
+// Facts are plain data with absolute UTF-16 offsets: any {start, end} object is a span (a call is
+// one with more fields), plus the scalars `directiveAt` and `restEnd`. These copy facts with offsets
+// moved (an edit before them in the language server, or a big file read a piece at a time).
 
 /** Offsets stored as bare numbers rather than spans. */
 const SCALAR_OFFSETS = new Set(['directiveAt', 'restEnd']);
