@@ -67,7 +67,7 @@ function checkOutlines(backend: ParserBackend, dir: string): string | null {
 
 /** A big file read in pieces (and compacted) gives the facts of one parse left as read (where that parse is clean). */
 function piecesAgree(backend: ParserBackend, text: string): boolean {
-  const once = extractGoAtOnce(backend, text, false, false, undefined);
+  const once = extractGoAtOnce(backend, text, false, false);
   return once.errors > 0 || JSON.stringify(extractGo(backend, text, false)) === JSON.stringify(once);
 }
 

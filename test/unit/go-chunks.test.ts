@@ -68,9 +68,9 @@ for (const name of ['wasm', 'native'] as const) {
         assert.ok(plan.chunks.length > 1, 'the file is split');
         // Every piece parses on its own: a split inside a literal or comment would not (and would
         // only be hidden by the fallback to one parse).
-        for (const c of plan.chunks.slice(1)) assert.equal(extractGoAtOnce(backend, 'package p\n' + text.slice(c.start, c.end), false, true, undefined).errors, 0, `piece at ${c.start}`);
+        for (const c of plan.chunks.slice(1)) assert.equal(extractGoAtOnce(backend, 'package p\n' + text.slice(c.start, c.end), false, true).errors, 0, `piece at ${c.start}`);
         for (const outline of [false, true]) {
-          assert.deepEqual(JSON.parse(JSON.stringify(extractGo(backend, text, false, outline))), JSON.parse(JSON.stringify(extractGoAtOnce(backend, text, false, outline, undefined))), outline ? 'outline' : 'full');
+          assert.deepEqual(JSON.parse(JSON.stringify(extractGo(backend, text, false, outline))), JSON.parse(JSON.stringify(extractGoAtOnce(backend, text, false, outline))), outline ? 'outline' : 'full');
         }
       });
     }
@@ -79,7 +79,7 @@ for (const name of ['wasm', 'native'] as const) {
       const text = trickyFile(600_000).replace('func (t *T3) Get() int { return t.a }', 'func (t *T3) Get() int { return t.a');
       const facts = extractGo(backend, text, false);
       assert.ok(facts.errors > 0);
-      assert.deepEqual(JSON.parse(JSON.stringify(facts)), JSON.parse(JSON.stringify(extractGoAtOnce(backend, text, false, false, undefined))));
+      assert.deepEqual(JSON.parse(JSON.stringify(facts)), JSON.parse(JSON.stringify(extractGoAtOnce(backend, text, false, false))));
     });
 
     if (name === 'native') {

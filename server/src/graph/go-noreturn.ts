@@ -27,9 +27,9 @@ export function settleGoFacts(index: WorkspaceIndex): void {
     for (const c of f.calls) if (c.restEnd !== undefined && endsHere(index, node, c, never, names)) dead.push({ start: c.end, end: c.restEnd });
     const guards = f.guards.some((g) => g.limitExpr !== undefined) ? settleGuards(index, node, f.guards) : f.guards;
     if (dead.length === 0 && guards === f.guards) continue;
-    const isLive = (s: Span) => !dead.some((d) => d.start <= s.start && s.end <= d.end);
-    const live = <T extends { span: Span }>(list: T[]) => (dead.length ? list.filter((x) => isLive(x.span)) : list);
-    node.go = Object.assign(Object.create(f) as GoFunc, { calls: dead.length ? f.calls.filter(isLive) : f.calls, panics: live(f.panics), ops: live(f.ops), guards });
+    const live = <T>(list: T[], spanOf: (x: T) => Span) => (dead.length ? list.filter((x) => !dead.some((d) => d.start <= spanOf(x).start && spanOf(x).end <= d.end)) : list);
+    const at = (x: { span: Span }) => x.span;
+    node.go = Object.assign(Object.create(f) as GoFunc, { calls: live(f.calls, (c) => c), panics: live(f.panics, at), ops: live(f.ops, at), guards });
   }
 }
 

@@ -53,12 +53,15 @@ export class FactSharing {
     if (typeof v === 'string') return this.string(v);
     if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return v;
     const fields = v as Record<string, unknown>;
-    if (typeof fields.start === 'number' && typeof fields.end === 'number') {
+    // A span's offsets move: it is never frozen nor shared beyond its function. A call is a span
+    // with more fields, which are shared like any part's.
+    const isSpan = typeof fields.start === 'number' && typeof fields.end === 'number';
+    if (isSpan && isRange(v)) {
       const shared = this.span(v as Span);
       this.spanFree = false;
       return shared;
     }
-    let spanFree = true;
+    let spanFree = !isSpan;
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         v[i] = this.value(v[i]);
@@ -86,16 +89,8 @@ export class FactSharing {
     return shared;
   }
 
-  /**
-   * Equal bare spans of a function become one object. A call is a span with more fields: it stays
-   * itself, its fields shared.
-   */
+  /** Equal bare spans of a function become one object. */
   private span(s: Span): Span {
-    if (!isRange(s)) {
-      const fields = s as unknown as Record<string, unknown>;
-      for (const k in fields) if (k !== 'start' && k !== 'end') fields[k] = this.value(fields[k]);
-      return s;
-    }
     let sameStart = this.spans.get(s.start);
     if (sameStart === undefined) this.spans.set(s.start, (sameStart = []));
     const shared = sameStart.find((x) => x.end === s.end);

@@ -37,7 +37,7 @@ export function extractGo(backend: ParserBackend, text: string, isTestFile: bool
  * The file in one parse: the reference reading in pieces is tested against. Its facts come
  * compacted with `share` if given (compact-facts.ts).
  */
-export function extractGoAtOnce(backend: ParserBackend, text: string, isTestFile: boolean, outline: boolean, share: FactSharing | undefined): GoFileFacts {
+export function extractGoAtOnce(backend: ParserBackend, text: string, isTestFile: boolean, outline: boolean, share?: FactSharing): GoFileFacts {
   return outline ? compactGoFacts(extractGoOutline(backend, text, isTestFile), share) : extractWhole(backend, text, isTestFile, share);
 }
 
