@@ -125,7 +125,7 @@ function extractFromTree(backend: ParserBackend, root: SyntaxNode, text: string,
     const byName = nodes.length === 1 ? backend.matchAll('go', nodes[0]) : new Map<string, QueryMatch[]>();
     if (nodes.length > 1) for (const n of nodes) for (const [name, list] of backend.matchAll('go', n)) { const all = listAt(byName, name); for (const x of list) all.push(x); }
     const part: GoFileFacts = { ...facts, funcs: [] };
-    readDeclarations((name) => byName.get(name) ?? [], text, isTestFile, part);
+    readDeclarations((name) => byName.get(name) ?? [], nodes, text, isTestFile, part);
     // Compacted now, while what it replaces is young: a piece's worth of it would outlive the
     // young generation and be left for full collections (the heap grew to four times its live size).
     compactFuncs(part.funcs, share);
@@ -157,7 +157,7 @@ function chunks(nodes: SyntaxNode[]): SyntaxNode[][] {
 }
 
 /** Functions (closures included), their calls, locals and operations, in some top-level declarations. */
-function readDeclarations(m: MatchSource, text: string, isTestFile: boolean, facts: GoFileFacts): void {
+function readDeclarations(m: MatchSource, decls: SyntaxNode[], text: string, isTestFile: boolean, facts: GoFileFacts): void {
   const comments = m('comments').map((x) => x.captures[0].node);
   readComments(comments, facts);
   const funcNodes = m('functions').map((x) => x.captures[0].node).sort((a, b) => a.startIndex - b.startIndex);
@@ -176,7 +176,7 @@ function readDeclarations(m: MatchSource, text: string, isTestFile: boolean, fac
   // Function values are followed in the code a build ships, not in tests (their value calls stay unresolved and counted).
   const values = !isTestFile;
   readLocals(m, funcSpans, facts, values);
-  readCalls(m, text, funcNodes, funcSpans, facts, values);
+  readCalls(m, decls, text, funcNodes, funcSpans, facts, values);
   readOps(m, funcSpans, facts);
   if (values) readFlows(m, funcSpans, facts);
 }
@@ -390,7 +390,7 @@ function rangeTypes(clause: SyntaxNode, f: GoFunc): Record<string, string> {
   return out;
 }
 
-function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSpans: Span[], facts: GoFileFacts, values: boolean): void {
+function readCalls(m: MatchSource, decls: SyntaxNode[], text: string, funcNodes: SyntaxNode[], funcSpans: Span[], facts: GoFileFacts, values: boolean): void {
   const logAlias = logImportName(facts);
   const literalIndex = new Map<number, number>(funcNodes.map((n, i) => [n.startIndex, i]));
   // `func(){...}()` starts where its literal starts: half an offset earlier it belongs to the caller.
@@ -444,7 +444,7 @@ function readCalls(m: MatchSource, text: string, funcNodes: SyntaxNode[], funcSp
     }
     if (topDefers.has(at)) f.topDefers.push(target);
   });
-  if (facts.imports.some((i) => i.path === 'C')) readCValues(m, text, funcSpans, calleeStarts, facts);
+  if (facts.imports.some((i) => i.path === 'C')) readCValues(decls, text, funcSpans, calleeStarts, facts);
 }
 
 /** Go's basic types, and cgo's names for C's: `int(x)`, `C.int(x)` convert, they call nothing. */
@@ -464,15 +464,27 @@ function isConversion(callee: SyntaxNode): boolean {
   return (base === 'C' && CGO_BASIC_TYPES.test(name)) || (base === 'unsafe' && name === 'Pointer');
 }
 
+/**
+ * `C.name` written in the code. Found in the text, not by a query: in cgo code most words are
+ * `C.name` (calls, conversions, types), and a query would make nodes for every one of them.
+ * `C` and the dot split by a comment are not seen (gofmt never writes that).
+ */
+const C_NAME = /\bC\s*\.\s*([A-Za-z_]\w*)/g;
+
 /** `C.name` used as a value: where it goes (a C call's argument, a C struct's field, or Go code). */
-function readCValues(m: MatchSource, text: string, funcSpans: Span[], calleeStarts: Set<number>, facts: GoFileFacts): void {
+function readCValues(decls: SyntaxNode[], text: string, funcSpans: Span[], calleeStarts: Set<number>, facts: GoFileFacts): void {
   const uses: { start: number; name: string; node: SyntaxNode }[] = [];
-  const seen = new Set<number>();
-  for (const match of m('c-values')) {
-    const use = match.captures.find((c) => c.name === 'use')!.node;
-    if (seen.has(use.startIndex) || calleeStarts.has(use.startIndex) || isTypeUse(text, use.startIndex, use.endIndex)) continue;
-    seen.add(use.startIndex);
-    uses.push({ start: use.startIndex, name: match.captures.find((c) => c.name === 'name')!.node.text, node: use });
+  for (const decl of decls) {
+    // Within the declaration's own text: a search through the whole file's would run on past it.
+    for (const m of text.slice(decl.startIndex, decl.endIndex).matchAll(C_NAME)) {
+      const start = decl.startIndex + m.index!, end = start + m[0].length;
+      if (calleeStarts.has(start) || isTypeUse(text, start, end)) continue;
+      // In a comment or a string, a type, or part of a longer selector, the node there is no `C.name`.
+      const use = decl.descendantForIndex(start, end);
+      if (use?.type !== 'selector_expression' || use.startIndex !== start || use.endIndex !== end) continue;
+      if (use.childForFieldName('operand')?.type !== 'identifier') continue;
+      uses.push({ start, name: m[1], node: use });
+    }
   }
   uses.sort((a, b) => a.start - b.start);
   assignToEnclosing(funcSpans, uses, ({ name, node }, fi) => facts.cValues.push(cValue(name, node, facts.funcs[fi], facts)));
@@ -495,7 +507,8 @@ function cValue(name: string, use: SyntaxNode, f: GoFunc, facts: GoFileFacts): G
   for (let depth = 0; depth < 12; depth++) {
     const parent = node.parent;
     if (!parent) break;
-    if (parent.type === 'parenthesized_expression' || (parent.type === 'unary_expression' && parent.childForFieldName('operator')?.text === '&')) { node = parent; continue; }
+    // `(*[0]byte)(C.f)`, the usual way to hand C a function pointer, is a conversion the grammar reads apart from calls.
+    if (parent.type === 'parenthesized_expression' || parent.type === 'type_conversion_expression' || (parent.type === 'unary_expression' && parent.childForFieldName('operator')?.text === '&')) { node = parent; continue; }
     if (parent.type === 'argument_list') {
       const call = parent.parent;
       const fn = call?.childForFieldName('function');

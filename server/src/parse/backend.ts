@@ -21,6 +21,8 @@ export interface SyntaxNode {
   childForFieldName(name: string): SyntaxNode | null;
   child(index: number): SyntaxNode | null;
   namedChild(index: number): SyntaxNode | null;
+  /** The smallest node under this one that spans [start, end). */
+  descendantForIndex(start: number, end: number): SyntaxNode | null;
 }
 
 /** A span of the source text in UTF-16 offsets; also used for tree-sitter's includedRanges. */
