@@ -1,6 +1,6 @@
-// `C.name` used as a value (a function pointer handed to C, kept in a C struct, or kept by Go) is
-// found in the text and confirmed in the tree, on both backends, in small files and in big ones
-// read piece by piece.
+// `C.name` used as a value (a function pointer handed to C directly or through a local, kept in a C
+// struct, or kept by Go) is found in the text and confirmed in the tree, on both backends, in small
+// files and in big ones read piece by piece.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { extractGo } from '../../server/src/model/extract-go';
@@ -44,6 +44,17 @@ func run(s *C.s_t) {
 	C.f()
 	_ = C.int(3)
 }
+
+func generated() {
+	var carg1 *[0]byte
+	carg1 = (*[0]byte)(C.cb)
+	var carg2 = (*[0]byte)(C.cb2)
+	kept := (*[0]byte)(C.cb3)
+	C.register_cb(carg1)
+	C.register_cb(carg2)
+	C.register_cb(carg1)
+	_ = kept
+}
 `;
 
 /** Each value as `name@written text → destination`. */
@@ -56,13 +67,16 @@ function values(b: ParserBackend, text: string): string[] {
 
 const EXPECTED = [
   'cb2@C. cb2 → go', // split after the dot: still a selector
+  'cb2@carg2 → c-arg register_cb#0', // a local declared with var, then handed to C: read where C gets it
   'cb3@C.cb3 → go', // a package variable's initializer
+  'cb3@C.cb3 → go', // a local never handed to C
   'cb@C.cb → c-arg fn_t#0 then s_t.on', // converted, then stored in a C struct's field
   'cb@C.cb → c-arg register_cb#0', // through (*[0]byte)(…), a type conversion, into the C call
+  'cb@carg1 → c-arg register_cb#0', // assigned to a local handed to C twice: one destination
 ];
 
 describe('C values', () => {
-  it('are read where they are values, not in comments, strings, types, calls or conversions', () => {
+  it('are read where they are values and followed through locals, not in comments, strings, types, calls or conversions', () => {
     for (const b of backends) assert.deepEqual(values(b, PREAMBLE + BODY), EXPECTED, b.name);
   });
 

@@ -473,7 +473,7 @@ const C_NAME = /\bC\s*\.\s*([A-Za-z_]\w*)/g;
 
 /** `C.name` used as a value: where it goes (a C call's argument, a C struct's field, or Go code). */
 function readCValues(decls: SyntaxNode[], text: string, funcSpans: Span[], calleeStarts: Set<number>, facts: GoFileFacts): void {
-  const uses: { start: number; name: string; node: SyntaxNode }[] = [];
+  const uses: { start: number; name: string; node: SyntaxNode; decl: SyntaxNode }[] = [];
   for (const decl of decls) {
     // Within the declaration's own text: a search through the whole file's would run on past it.
     for (const m of text.slice(decl.startIndex, decl.endIndex).matchAll(C_NAME)) {
@@ -483,14 +483,39 @@ function readCValues(decls: SyntaxNode[], text: string, funcSpans: Span[], calle
       const use = decl.descendantForIndex(start, end);
       if (use?.type !== 'selector_expression' || use.startIndex !== start || use.endIndex !== end) continue;
       if (use.childForFieldName('operand')?.type !== 'identifier') continue;
-      uses.push({ start, name: m[1], node: use });
+      uses.push({ start, name: m[1], node: use, decl });
     }
   }
   uses.sort((a, b) => a.start - b.start);
-  assignToEnclosing(funcSpans, uses, ({ name, node }, fi) => facts.cValues.push(cValue(name, node, facts.funcs[fi], facts)));
+  const inside = new Set<number>();
+  assignToEnclosing(funcSpans, uses, ({ start, name, node, decl }, fi) => {
+    inside.add(start);
+    const { value, local } = cValue(name, node, facts.funcs[fi], facts);
+    const passed = local ? passedOn(local, name, node.endIndex, funcSpans[fi].end, decl, text, facts.funcs[fi], facts) : [];
+    if (passed.length === 0) facts.cValues.push(value);
+    for (const p of passed) facts.cValues.push(p);
+  });
   // A use outside every function (a package variable's initializer) is kept by Go.
-  const inside = new Set(facts.cValues.map((v) => v.span.start));
   for (const u of uses) if (!inside.has(u.start)) facts.cValues.push({ name: u.name, span: span(u.node), dest: { kind: 'go' } });
+}
+
+/**
+ * `cb := (*[0]byte)(C.cb)` then `C.register(cb)`: where the local holding a `C.name` goes after it is
+ * set, up to the function's end (generated bindings name every argument first). Each use that
+ * reaches C is a value at that use (where C is handed it), once per destination; none leaves it with Go.
+ */
+function passedOn(local: string, name: string, from: number, to: number, decl: SyntaxNode, text: string, f: GoFunc, facts: GoFileFacts): GoCValue[] {
+  const out: GoCValue[] = [], seen = new Set<string>();
+  const word = new RegExp(`\\b${local}\\b`, 'g');
+  for (const m of text.slice(from, to).matchAll(word)) {
+    const start = from + m.index!, end = start + local.length;
+    const use = decl.descendantForIndex(start, end);
+    if (use?.type !== 'identifier' || use.startIndex !== start || use.endIndex !== end) continue;
+    const { value } = cValue(name, use, f, facts);
+    const key = JSON.stringify(value.dest);
+    if (value.dest.kind !== 'go' && !seen.has(key)) { seen.add(key); out.push(value); }
+  }
+  return out;
 }
 
 /**
@@ -499,10 +524,10 @@ function readCValues(decls: SyntaxNode[], text: string, funcSpans: Span[], calle
  * the C struct field it is assigned to; else Go keeps it. Few nodes are values, so walking up
  * from each (parent lookups cost the depth) is cheaper than a query over every call.
  */
-function cValue(name: string, use: SyntaxNode, f: GoFunc, facts: GoFileFacts): GoCValue {
+function cValue(name: string, use: SyntaxNode, f: GoFunc, facts: GoFileFacts): { value: GoCValue; local?: string } {
   const value: GoCValue = { name, span: span(use), dest: { kind: 'go' } };
   const calls: { callee: string; arg: number }[] = [];
-  let field_: CFieldDest | undefined;
+  let field_: CFieldDest | undefined, local: string | undefined;
   let node = use;
   for (let depth = 0; depth < 12; depth++) {
     const parent = node.parent;
@@ -521,15 +546,16 @@ function cValue(name: string, use: SyntaxNode, f: GoFunc, facts: GoFileFacts): G
       node = call;
       continue;
     }
-    if (parent.type === 'expression_list' && parent.parent?.type === 'assignment_statement') {
-      const stmt = parent.parent;
-      const left = named(stmt.childForFieldName('left')), right = named(stmt.childForFieldName('right'));
-      const target = right.length === 1 && left.length === 1 && left[0].type === 'selector_expression' ? left[0] : undefined;
-      const base = target?.childForFieldName('operand'), field = target?.childForFieldName('field');
+    const stmt = parent.type === 'expression_list' ? parent.parent : null;
+    if (stmt?.type === 'assignment_statement' || stmt?.type === 'short_var_declaration' || stmt?.type === 'var_spec') {
+      const left = stmt.type === 'var_spec' ? named(stmt).filter((n) => n.type === 'identifier') : named(stmt.childForFieldName('left'));
+      const right = named(parent);
+      const target = right.length === 1 && left.length === 1 ? left[0] : undefined;
+      const base = target?.type === 'selector_expression' ? target.childForFieldName('operand') : undefined, field = base && target!.childForFieldName('field');
       if (base?.type === 'identifier' && field) {
         const t = own(f.locals, base.text) ?? [...f.params, ...f.results].find((p) => p.name === base.text)?.type ?? own(facts.vars, base.text) ?? '';
         field_ = { kind: 'c-field', owner: /^\*?C\.(?:struct_)?(\w+)$/.exec(t)?.[1], field: field.text };
-      }
+      } else if (target?.type === 'identifier' && target.text !== '_') local = target.text;
     }
     break;
   }
@@ -539,7 +565,7 @@ function cValue(name: string, use: SyntaxNode, f: GoFunc, facts: GoFileFacts): G
     value.dest = field_ ? { kind: 'c-arg', calls, then: field_ } : { kind: 'c-arg', calls };
     if (calls.length > 1 || field_) value.cast = calls[0].callee;
   } else if (field_) value.dest = field_;
-  return value;
+  return { value, local: value.dest.kind === 'go' ? local : undefined };
 }
 
 /** `*C.T`, `[]C.T`, `C.T{…}`: a C type, never a function value (the common case: skip it cheaply). */
