@@ -72,7 +72,8 @@ const EXPECTED = [
   'cb3@C.cb3 → go', // a local never handed to C
   'cb@C.cb → c-arg fn_t#0 then s_t.on', // converted, then stored in a C struct's field
   'cb@C.cb → c-arg register_cb#0', // through (*[0]byte)(…), a type conversion, into the C call
-  'cb@carg1 → c-arg register_cb#0', // assigned to a local handed to C twice: one destination
+  'cb@carg1 → c-arg register_cb#0', // assigned to a local handed to C twice: a value at each hand-over
+  'cb@carg1 → c-arg register_cb#0',
 ];
 
 describe('C values', () => {

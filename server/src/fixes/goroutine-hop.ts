@@ -17,7 +17,8 @@ export function hopInterval(bytesPerLevel: number, budget: number): number | und
 }
 
 /**
- * The fix for the cycle's first edge (a Go `C.f(...)` call): wraps the statement around the call
+ * The fix for the cycle's first edge (a Go `C.f(...)` call, or one that hands a C library a function
+ * that calls back into Go): wraps the statement around the call
  * in the every-N-levels hop (a `return` computes its results on the goroutine). Uses a parameter
  * that changes by one per level as the level counter when the cycle carries one, else a
  * package-level atomic counter. Calls in conditions or `:=` declarations get no fix.
@@ -27,7 +28,7 @@ export function goroutineHopFix(graph: CallGraph, cycle: Edge[], bytesPerLevel: 
   const caller = graph.nodes[e.from];
   const f = caller.go;
   const n = hopInterval(bytesPerLevel, budget);
-  if (!f || n === undefined || e.kind !== 'cgo') return undefined;
+  if (!f || n === undefined || !intoC(e)) return undefined;
   const file = e.file as GoFile;
   const text = file.text;
   const stmt = simpleStatementAround(text, e.span);
@@ -78,13 +79,18 @@ export function goroutineHopFix(graph: CallGraph, cycle: Edge[], bytesPerLevel: 
  */
 export function recognizedHop(graph: CallGraph, edge: Edge): number | null {
   const caller = graph.nodes[edge.from];
-  if (!caller.go || edge.kind !== 'cgo') return null;
-  const hops = graph.out[edge.from].some((g) => g.kind === 'go' && graph.out[g.to].some((c) => c.kind === 'cgo' && c.to === edge.to));
+  if (!caller.go || !intoC(edge)) return null;
+  const hops = graph.out[edge.from].some((g) => g.kind === 'go' && graph.out[g.to].some((c) => c.kind === edge.kind && c.to === edge.to));
   if (!hops) return null;
   const body = caller.file.text.slice(caller.go.span.start, caller.go.span.end);
   let best: number | null = null;
   for (const m of body.matchAll(/%\s*(\d+)\s*==\s*\d+\s*\{/g)) best = Math.max(best ?? 0, Number(m[1]));
   return best;
+}
+
+/** A Go call into C, or a Go function handing a C library what it may call back. */
+function intoC(e: Edge): boolean {
+  return e.kind === 'cgo' || e.kind === 'assumed';
 }
 
 /** A parameter of the cycle's Go caller that comes back around the cycle changed by exactly one. */

@@ -502,18 +502,18 @@ function readCValues(decls: SyntaxNode[], text: string, funcSpans: Span[], calle
 /**
  * `cb := (*[0]byte)(C.cb)` then `C.register(cb)`: where the local holding a `C.name` goes after it is
  * set, up to the function's end (generated bindings name every argument first). Each use that
- * reaches C is a value at that use (where C is handed it), once per destination; none leaves it with Go.
+ * reaches C is a value at that use (where C is handed it); none leaves it with Go.
  */
 function passedOn(local: string, name: string, from: number, to: number, decl: SyntaxNode, text: string, f: GoFunc, facts: GoFileFacts): GoCValue[] {
-  const out: GoCValue[] = [], seen = new Set<string>();
-  const word = new RegExp(`\\b${local}\\b`, 'g');
-  for (const m of text.slice(from, to).matchAll(word)) {
-    const start = from + m.index!, end = start + local.length;
+  const out: GoCValue[] = [];
+  const body = text.slice(from, to);
+  for (let at = body.indexOf(local); at >= 0; at = body.indexOf(local, at + local.length)) {
+    const start = from + at, end = start + local.length;
+    // Inside a longer name, a comment or a string, the node there is not this identifier.
     const use = decl.descendantForIndex(start, end);
     if (use?.type !== 'identifier' || use.startIndex !== start || use.endIndex !== end) continue;
     const { value } = cValue(name, use, f, facts);
-    const key = JSON.stringify(value.dest);
-    if (value.dest.kind !== 'go' && !seen.has(key)) { seen.add(key); out.push(value); }
+    if (value.dest.kind !== 'go') out.push(value);
   }
   return out;
 }
