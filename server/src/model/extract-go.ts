@@ -521,8 +521,9 @@ function passedOn(local: string, name: string, from: number, to: number, decl: S
 /**
  * Where a `C.name` value goes, read upwards from it through conversions (`unsafe.Pointer(…)`,
  * `C.cb_t(…)`, `(*[0]byte)(…)`): the argument of each `C.f(…)` around it (innermost first), or
- * the C struct field it is assigned to; else Go keeps it. Few nodes are values, so walking up
- * from each (parent lookups cost the depth) is cheaper than a query over every call.
+ * the C struct field it is assigned to; else Go keeps it, and `local` names the variable it is set
+ * in, if any. Few nodes are values, so walking up from each (parent lookups cost the depth) is
+ * cheaper than a query over every call.
  */
 function cValue(name: string, use: SyntaxNode, f: GoFunc, facts: GoFileFacts): { value: GoCValue; local?: string } {
   const value: GoCValue = { name, span: span(use), dest: { kind: 'go' } };
