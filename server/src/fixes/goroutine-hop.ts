@@ -17,11 +17,11 @@ export function hopInterval(bytesPerLevel: number, budget: number): number | und
 }
 
 /**
- * The fix for the cycle's first edge (a Go `C.f(...)` call, or one that hands a C library a function
- * that calls back into Go): wraps the statement around the call
- * in the every-N-levels hop (a `return` computes its results on the goroutine). Uses a parameter
- * that changes by one per level as the level counter when the cycle carries one, else a
- * package-level atomic counter. Calls in conditions or `:=` declarations get no fix.
+ * The fix for the cycle's first edge (a Go `C.f(...)` call, or one that hands a C library a
+ * function that calls back into Go): wraps the statement around the call in the every-N-levels hop
+ * (a `return` computes its results on the goroutine). Uses a parameter that changes by one per
+ * level as the level counter when the cycle carries one, else a package-level atomic counter.
+ * Calls in conditions or `:=` declarations get no fix.
  */
 export function goroutineHopFix(graph: CallGraph, cycle: Edge[], bytesPerLevel: number, budget: number): Fix | undefined {
   const e = cycle[0];
