@@ -3,7 +3,7 @@
 // so the new one runs on another thread with its own g0. Also recognises the code it writes, so the
 // rule can clear a cycle that hops often enough.
 import type { Fix, FixEdit } from '../findings/finding';
-import type { CallGraph, Edge } from '../graph/callgraph';
+import { goIntoC, type CallGraph, type Edge } from '../graph/callgraph';
 import type { GoFile } from '../model/package';
 import { afterImports, eolOf, freshName, importEdit, indentAt, mentions, simpleStatementAround } from './go-source';
 
@@ -28,7 +28,7 @@ export function goroutineHopFix(graph: CallGraph, cycle: Edge[], bytesPerLevel: 
   const caller = graph.nodes[e.from];
   const f = caller.go;
   const n = hopInterval(bytesPerLevel, budget);
-  if (!f || n === undefined || !intoC(e)) return undefined;
+  if (!f || n === undefined || !goIntoC(graph, e)) return undefined;
   const file = e.file as GoFile;
   const text = file.text;
   const stmt = simpleStatementAround(text, e.span);
@@ -79,18 +79,13 @@ export function goroutineHopFix(graph: CallGraph, cycle: Edge[], bytesPerLevel: 
  */
 export function recognizedHop(graph: CallGraph, edge: Edge): number | null {
   const caller = graph.nodes[edge.from];
-  if (!caller.go || !intoC(edge)) return null;
+  if (!caller.go || !goIntoC(graph, edge)) return null;
   const hops = graph.out[edge.from].some((g) => g.kind === 'go' && graph.out[g.to].some((c) => c.kind === edge.kind && c.to === edge.to));
   if (!hops) return null;
   const body = caller.file.text.slice(caller.go.span.start, caller.go.span.end);
   let best: number | null = null;
   for (const m of body.matchAll(/%\s*(\d+)\s*==\s*\d+\s*\{/g)) best = Math.max(best ?? 0, Number(m[1]));
   return best;
-}
-
-/** A Go call into C, or a Go function handing a C library what it may call back. */
-function intoC(e: Edge): boolean {
-  return e.kind === 'cgo' || e.kind === 'assumed';
 }
 
 /** A parameter of the cycle's Go caller that comes back around the cycle changed by exactly one. */

@@ -166,6 +166,11 @@ export class CallGraph {
   }
 }
 
+/** Go calling C (`C.f`), or handing a C library a function it may call back. */
+export function goIntoC(graph: CallGraph, e: Edge): boolean {
+  return graph.nodes[e.from].lang === 'go' && (e.kind === 'cgo' || e.kind === 'assumed');
+}
+
 /** Per-package lookups the resolvers share. */
 export interface PackageIndex {
   pkg: Package;

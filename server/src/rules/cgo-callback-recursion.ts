@@ -3,7 +3,7 @@ import { cycleDepth } from '../graph/depth-bound';
 import { assumptionText, cycleText, hopsAsRelated } from '../graph/evidence';
 import { cycleThrough } from '../graph/paths';
 import { stronglyConnected } from '../graph/scc';
-import type { Edge } from '../graph/callgraph';
+import { goIntoC, type Edge } from '../graph/callgraph';
 import { goroutineHopFix, recognizedHop } from '../fixes/goroutine-hop';
 import { formatBytes, MEASURED_ON, type Rule } from './rule';
 
@@ -39,8 +39,6 @@ func goVisit(n C.int) {
     const { graph } = ctx.index;
     const follow = (e: Edge) => e.kind !== 'go';
     const lang = (id: number) => graph.nodes[id].lang;
-    // Go calling C, or handing a function to a C library that may call it.
-    const intoC = (e: Edge) => lang(e.from) === 'go' && (e.kind === 'cgo' || e.kind === 'assumed');
     // C calling Go, or the library calling back a Go export it was handed.
     const intoGo = (e: Edge) => lang(e.to) === 'go' && (lang(e.from) === 'c' || e.kind === 'assumed');
     for (const comp of stronglyConnected(graph, follow)) {
@@ -48,7 +46,7 @@ func goVisit(n C.int) {
       const members = new Set(comp);
       for (const id of comp) {
         for (const e of graph.out[id]) {
-          if (!intoC(e) || !members.has(e.to)) continue;
+          if (!goIntoC(graph, e) || !members.has(e.to)) continue;
           const cycle = cycleThrough(graph, e, members, follow);
           if (!cycle.some(intoGo)) continue;
           const crossings = Math.max(1, cycle.filter(intoGo).length);
