@@ -1,7 +1,7 @@
 // What the engine reads for a path: the open document's text, else the file on disk, cached until
 // the client reports the file changed (workspace/didChangeWatchedFiles) or the workspace is re-scanned.
-import * as fs from 'node:fs';
 import type { OpenDocuments } from './documents';
+import { readUtf8File } from '../util/read-utf8';
 
 export class FileTexts {
   private readonly disk = new Map<string, string>();
@@ -14,7 +14,7 @@ export class FileTexts {
     if (open !== undefined) return open;
     let text = this.disk.get(file);
     if (text === undefined) {
-      text = fs.readFileSync(file, 'utf8');
+      text = readUtf8File(file);
       this.disk.set(file, text);
     }
     return text;
@@ -22,7 +22,7 @@ export class FileTexts {
 
   /** The text on disk, bypassing open documents (for checking a fix against a closed file). */
   diskText(file: string): string | undefined {
-    try { return this.disk.get(file) ?? fs.readFileSync(file, 'utf8'); } catch { return undefined; }
+    try { return this.disk.get(file) ?? readUtf8File(file); } catch { return undefined; }
   }
 
   forget(file: string): void {

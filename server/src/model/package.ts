@@ -2,7 +2,6 @@
 // plus, when the package uses cgo, the C and C++ units cgo compiles (c-units.ts).
 // _test.go files join their package marked as test code (cgo is not allowed in them);
 // an external `x_test` package is a package of its own.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ParserBackend } from '../parse/backend';
 import { LineIndex } from '../text/line-index';
@@ -14,6 +13,7 @@ import { extractGo } from './extract-go';
 import type { GoFileFacts } from './facts';
 import { readChecked } from './read-source';
 import { listAt } from '../util/list-at';
+import { readUtf8File } from '../util/read-utf8';
 
 export interface SourceFile { path: string; text: string; lines: LineIndex }
 export interface GoFile extends SourceFile { facts: GoFileFacts; isTest: boolean }
@@ -56,7 +56,7 @@ export type FactCache = Map<string, CachedFacts>;
 export interface CachedFacts { text: string; facts: GoFileFacts | CViewSet }
 
 export function defaultReadFile(file: string): string {
-  return fs.readFileSync(file, 'utf8');
+  return readUtf8File(file);
 }
 
 export function loadFolder(folder: FolderFiles, opts: LoadOptions): Package[] {
