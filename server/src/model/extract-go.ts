@@ -12,6 +12,7 @@ import { renumber } from './renumber-funcs';
 import type { CFieldDest, GoCallee, GoCValue, GoFileFacts, GoFlow, GoFunc, GoParam, GoTypeDecl, IgnoreComment, Span, ValueRef } from './facts';
 import { baseTypeName, FUNCTION_LIKE, goArgFlow, goGuard, paramList, typeText, valueRef } from './go-types';
 import { assignToEnclosing, lineStartOf, named, parseIgnore, span } from './syntax-util';
+import { holdYoungGeneration } from '../util/big-file-heap';
 import { listAt } from '../util/list-at';
 import { has, own } from '../util/own';
 
@@ -29,7 +30,10 @@ export function extractGo(backend: ParserBackend, text: string, isTestFile: bool
   const plan = big ? planChunks(text, ONE_PASS_CHARS) : undefined;
   const reader = big ? backend.bigFiles ?? backend : backend;
   const share = sharingFor(text);
-  const read = (piece: string) => extractGoAtOnce(reader, piece, isTestFile, outline, share);
+  const read = (piece: string) => {
+    holdYoungGeneration();
+    return extractGoAtOnce(reader, piece, isTestFile, outline, share);
+  };
   return (plan && plan.chunks.length > 1 && extractInChunks(text, plan, read)) || read(text);
 }
 
