@@ -103,6 +103,18 @@ export interface GraphStats {
 }
 
 const NO_EDGES: Edge[] = Object.freeze([]) as unknown as Edge[];
+/**
+ * A list pushed to keeps 16 spare slots or more, and most nodes have a few edges: a shorter list is
+ * copied one longer instead (concat makes it exactly as long). 100,000 functions of a big file
+ * held 12 MB of spare slots until trim().
+ */
+const COPIED_UNDER = 8;
+
+function withEdge(list: Edge[], e: Edge): Edge[] {
+  if (list.length < COPIED_UNDER) return list.concat(e);
+  list.push(e);
+  return list;
+}
 
 export class CallGraph {
   readonly nodes: FuncNode[] = [];
@@ -130,8 +142,8 @@ export class CallGraph {
     const node = new GraphNode(this.nodes.length, typeof names === 'string' ? names : { qualified: flatString(names.qualified), display: flatString(names.display) },
       n.pkg, n.file, n.go, n.c);
     this.nodes.push(node);
-    this.out.push([]);
-    this.in.push([]);
+    this.out.push(NO_EDGES);
+    this.in.push(NO_EDGES);
     if (this.qualifiedIndex && !this.qualifiedIndex.has(node.qualified)) this.qualifiedIndex.set(node.qualified, node.id);
     return node;
   }
@@ -145,12 +157,9 @@ export class CallGraph {
     return this.qualifiedIndex.get(qualified);
   }
 
-  /**
-   * Once the graph is built: drops the room lists keep to grow in (a list pushed to has 16 spare
-   * slots or more), and every empty list is one shared frozen list (addEdge replaces it).
-   */
+  /** Once the graph is built: drops the room the lists that were pushed to keep to grow in. */
   trim(): void {
-    const trimmed = (list: Edge[]) => (list.length ? list.slice() : NO_EDGES);
+    const trimmed = (list: Edge[]) => (list.length >= COPIED_UNDER ? list.slice() : list);
     for (let i = 0; i < this.out.length; i++) {
       this.out[i] = trimmed(this.out[i]);
       this.in[i] = trimmed(this.in[i]);
@@ -158,10 +167,8 @@ export class CallGraph {
   }
 
   addEdge(e: Edge): void {
-    if (this.out[e.from] === NO_EDGES) this.out[e.from] = [];
-    if (this.in[e.to] === NO_EDGES) this.in[e.to] = [];
-    this.out[e.from].push(e);
-    this.in[e.to].push(e);
+    this.out[e.from] = withEdge(this.out[e.from], e);
+    this.in[e.to] = withEdge(this.in[e.to], e);
     this.stats.edges[e.kind]++;
   }
 }
