@@ -12,7 +12,7 @@ import { renumber } from './renumber-funcs';
 import type { CFieldDest, GoCallee, GoCValue, GoFileFacts, GoFlow, GoFunc, GoParam, GoTypeDecl, IgnoreComment, Span, ValueRef } from './facts';
 import { baseTypeName, FUNCTION_LIKE, goArgFlow, goGuard, paramList, typeText, valueRef } from './go-types';
 import { assignToEnclosing, lineStartOf, named, parseIgnore, span } from './syntax-util';
-import { holdYoungGeneration } from '../util/big-file-heap';
+import { holdYoungGeneration, letYoungGenerationGrow } from '../util/big-file-heap';
 import { listAt } from '../util/list-at';
 import { has, own } from '../util/own';
 
@@ -31,10 +31,14 @@ export function extractGo(backend: ParserBackend, text: string, isTestFile: bool
   const reader = big ? backend.bigFiles ?? backend : backend;
   const share = sharingFor(text);
   const read = (piece: string) => {
-    holdYoungGeneration();
+    letYoungGenerationGrow();
     return extractGoAtOnce(reader, piece, isTestFile, outline, share);
   };
-  return (plan && plan.chunks.length > 1 && extractInChunks(text, plan, read)) || read(text);
+  try {
+    return (plan && plan.chunks.length > 1 && extractInChunks(text, plan, read)) || read(text);
+  } finally {
+    if (big) holdYoungGeneration();
+  }
 }
 
 /**

@@ -31,7 +31,7 @@ export function tuneHeapForFile(chars: number): void {
   tuned = true;
   v8.setFlagsFromString(`--heap-growing-percent=${GROWTH_PERCENT}`);
   v8.setFlagsFromString('--no-allocation-site-pretenuring');
-  holdYoungGeneration();
+  letYoungGenerationGrow();
 }
 
 /**
@@ -39,10 +39,15 @@ export function tuneHeapForFile(chars: number): void {
  * young generation may grow once, straight to it. A piece's facts are too few to make it grow twice
  * before the next call.
  */
-export function holdYoungGeneration(): void {
+export function letYoungGenerationGrow(): void {
   if (!tuned || !isMainThread) return;
   const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? YOUNG_GENERATION_BYTES;
   setGrowthFactor(young >= YOUNG_GENERATION_BYTES ? 1 : Math.floor(YOUNG_GENERATION_BYTES / young));
+}
+
+/** Called once a big file is read: nothing watches the young generation any more, so it stays as it is. */
+export function holdYoungGeneration(): void {
+  if (tuned && isMainThread) setGrowthFactor(1);
 }
 
 function setGrowthFactor(factor: number): void {
