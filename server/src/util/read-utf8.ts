@@ -1,7 +1,7 @@
 // Reading a text file into memory glibc never sees. Node's own buffers come from malloc, which serves
 // one over 128 KiB with mmap; freeing one of up to 32 MiB raises that limit to its size and lets the
 // process keep twice as much freed memory for the rest of its life. A 16 MiB file read with
-// fs.readFileSync left a check of it 23 to 35 MiB bigger at its peak. A WebAssembly memory is mapped
+// fs.readFileSync left a check of it 22 to 39 MiB bigger at its peak. A WebAssembly memory is mapped
 // and unmapped by V8 itself. (Reading through a small buffer avoids malloc too, but each piece's
 // string survives until they are joined, and that doubles V8's young generation to its maximum.)
 // Above 32 MiB glibc leaves its limit as it is, and a WebAssembly memory that size did harm: 64 MiB
