@@ -26,10 +26,11 @@ const FUNCTION_ARGS = new Set(['identifier', 'selector_expression', 'func_litera
  * the preamble's C) are read for the packages the analysis can reach.
  */
 export function extractGo(backend: ParserBackend, text: string, isTestFile: boolean, outline = false): GoFileFacts {
-  const big = text.length > ONE_PASS_CHARS;
-  const plan = big ? planChunks(text, ONE_PASS_CHARS) : undefined;
-  const reader = big ? backend.bigFiles ?? backend : backend;
+  if (text.length <= ONE_PASS_CHARS) return extractGoAtOnce(backend, text, isTestFile, outline);
+  const plan = planChunks(text, ONE_PASS_CHARS);
+  const reader = backend.bigFiles ?? backend;
   const share = sharingFor(text);
+  // V8's young generation may grow only while a big file's pieces are read (big-file-heap.ts).
   const read = (piece: string) => {
     letYoungGenerationGrow();
     return extractGoAtOnce(reader, piece, isTestFile, outline, share);
@@ -37,7 +38,7 @@ export function extractGo(backend: ParserBackend, text: string, isTestFile: bool
   try {
     return (plan && plan.chunks.length > 1 && extractInChunks(text, plan, read)) || read(text);
   } finally {
-    if (big) holdYoungGeneration();
+    holdYoungGeneration();
   }
 }
 
