@@ -1,0 +1,40 @@
+// Once a big Go file is met, V8's young generation is held at 16 MiB (util/big-file-heap.ts): by
+// default it doubles to 32 MiB as the facts kept pile up, and all of it stays resident. Each check
+// runs in a fresh process, as V8's flags and heap are the process's.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { generatedGo } from '../../bench/big-files';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'g0guard-heap-'));
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** The young generation's size in MiB after checking `folder` in a fresh process. */
+function youngGenerationAfterCheck(backend: 'wasm' | 'native', folder: string): number {
+  const script = `(async () => {
+    const { analyze } = require(${JSON.stringify(require.resolve('../../server/src/findings/analyze'))});
+    const { DEFAULT_CONFIG } = require(${JSON.stringify(require.resolve('../../server/src/config/config'))});
+    const backend = await require(${JSON.stringify(require.resolve('../../server/src/parse/create-backend'))}).createBackend(${JSON.stringify(backend)});
+    const r = analyze({ backend, config: { ...DEFAULT_CONFIG, maxFileBytes: 64 << 20 }, paths: [${JSON.stringify(folder)}] });
+    if (r.stats.functions < 10000) throw new Error('the file was not read: ' + r.problems.join('; '));
+    console.log(require('v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);
+  })()`;
+  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()) / (1 << 20);
+}
+
+describe('the heap while a big Go file is read', () => {
+  const folder = path.join(dir, 'big');
+  fs.mkdirSync(folder);
+  // 3 MiB of non-cgo: over the 2 Mi characters that make a file big, and enough kept facts that
+  // V8's defaults take the young generation to 32 MiB.
+  fs.writeFileSync(path.join(folder, 'big.go'), generatedGo('go', 3 << 20));
+
+  for (const backend of ['wasm', 'native'] as const) {
+    it(`holds the young generation at 16 MiB (${backend})`, () => {
+      assert.ok(youngGenerationAfterCheck(backend, folder) <= 16);
+    });
+  }
+});
