@@ -3,8 +3,8 @@
 // keystroke's diagnostics in the language server). The flags are the process's: worker threads share them.
 // - Heap growth: while a big file is read, collecting is cheap next to the work, so V8 lets the heap
 //   grow to four times what the last full collection kept (16 MiB of generated cgo peaked at 500 MiB
-//   for under 200 MiB kept). With growth capped at 30% between full collections, 400 MiB; at 15%
-//   it peaked 8 to 11 MiB lower again, for 0.3 s more of full collections in 26 s.
+//   for under 200 MiB kept). With growth capped at 30% between full collections, 400 MiB; at 15%,
+//   16 MiB files peaked 2 to 11 MiB lower again, for 0.3 s more of full collections in 26 s.
 // - Pretenuring: V8 allocates straight into the old generation where its feedback says objects
 //   survive. With a big text held that feedback misleads it: checking 16 MiB of cgo while holding a
 //   120 MB string promoted five times as much, and 64 MiB of cgo took 121 s (1.9 s/MiB, 33 s of it
