@@ -34,7 +34,8 @@ describe('the heap while a big Go file is read', () => {
 
   for (const backend of ['wasm', 'native'] as const) {
     it(`holds the young generation at 16 MiB (${backend})`, () => {
-      assert.ok(youngGenerationAfterCheck(backend, folder) <= 16);
+      const young = youngGenerationAfterCheck(backend, folder);
+      assert.ok(young <= 16, `the young generation ended at ${young} MiB`);
     });
   }
 });
