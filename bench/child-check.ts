@@ -1,7 +1,11 @@
 // A check in a fresh process, so its peak memory is its own and every check starts alike (cold).
 import { execFileSync } from 'node:child_process';
 
-export interface ChildRun { ms: number; maxRssKiB: number; findings: number; functions: number; unresolved: number }
+export interface ChildRun {
+  ms: number; maxRssKiB: number; findings: number; functions: number; unresolved: number;
+  /** V8's young generation (both semi-spaces) when the check ended. */
+  youngGenerationBytes: number;
+}
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -22,7 +26,8 @@ export function checkInChild(backend: 'native' | 'wasm', dir: string, threads: n
     const ms = performance.now() - t0;
     // VmHWM, not getrusage: ru_maxrss survives exec and would report the parent's peak.
     const hwm = Number(/VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]);
-    console.log(JSON.stringify({ ms, maxRssKiB: hwm, findings: r.findings.length, functions: r.stats.functions, unresolved: r.stats.unresolvedCalls }));
+    const young = require('v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+    console.log(JSON.stringify({ ms, maxRssKiB: hwm, findings: r.findings.length, functions: r.stats.functions, unresolved: r.stats.unresolvedCalls, youngGenerationBytes: young }));
   })()`;
   const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop()!);

@@ -2,28 +2,15 @@
 // default it doubles to 32 MiB as the facts kept pile up, and all of it stays resident. Each check
 // runs in a fresh process, as V8's flags and heap are the process's.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { generatedGo } from '../../bench/big-files';
+import { checkInChild } from '../../bench/child-check';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'g0guard-heap-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** The young generation's size in MiB after checking `folder` in a fresh process. */
-function youngGenerationAfterCheck(backend: 'wasm' | 'native', folder: string): number {
-  const script = `(async () => {
-    const { analyze } = require(${JSON.stringify(require.resolve('../../server/src/findings/analyze'))});
-    const { DEFAULT_CONFIG } = require(${JSON.stringify(require.resolve('../../server/src/config/config'))});
-    const backend = await require(${JSON.stringify(require.resolve('../../server/src/parse/create-backend'))}).createBackend(${JSON.stringify(backend)});
-    const r = analyze({ backend, config: { ...DEFAULT_CONFIG, maxFileBytes: 64 << 20 }, paths: [${JSON.stringify(folder)}] });
-    if (r.stats.functions < 10000) throw new Error('the file was not read: ' + r.problems.join('; '));
-    console.log(require('v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);
-  })()`;
-  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()) / (1 << 20);
-}
 
 describe('the heap while a big Go file is read', () => {
   const folder = path.join(dir, 'big');
@@ -34,7 +21,9 @@ describe('the heap while a big Go file is read', () => {
 
   for (const backend of ['wasm', 'native'] as const) {
     it(`holds the young generation at 16 MiB (${backend})`, () => {
-      const young = youngGenerationAfterCheck(backend, folder);
+      const run = checkInChild(backend, folder, 1, { maxFileBytes: 64 << 20 });
+      assert.ok(run.functions >= 10000, `the file was not read: ${run.functions} functions`);
+      const young = run.youngGenerationBytes / (1 << 20);
       assert.ok(young <= 16, `the young generation ended at ${young} MiB`);
     });
   }
